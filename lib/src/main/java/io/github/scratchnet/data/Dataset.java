@@ -154,12 +154,12 @@ public final class Dataset {
     }
 
     /** Feature index of every stored entry; shared, not copied: do not modify. */
-    int[] column() {
+    public int[] column() {
         return column;
     }
 
     /** Value of every stored entry; shared, not copied: do not modify. */
-    double[] value() {
+    public double[] value() {
         return value;
     }
 

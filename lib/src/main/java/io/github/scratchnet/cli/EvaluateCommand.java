@@ -1,0 +1,38 @@
+package io.github.scratchnet.cli;
+
+import io.github.scratchnet.data.Mnist;
+import io.github.scratchnet.data.MnistSplits;
+import io.github.scratchnet.nn.Evaluation;
+import io.github.scratchnet.nn.Evaluator;
+import io.github.scratchnet.nn.ModelFile;
+import io.github.scratchnet.nn.Network;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code evaluate}: the test accuracy of a saved model. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Print the test accuracy of a saved model.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "a model written by train --save")
+    Path model;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE})")
+    Path dataDir = Path.of("data/mnist");
+
+    @Override
+    public Integer call() {
+        Network net = ModelFile.load(model);
+        MnistSplits data = Mnist.load(dataDir, 1);
+        if (net.inputSize() != data.test().features() || net.outputSize() != data.test().classes()) {
+            throw new io.github.scratchnet.ScratchnetException("model " + model + " expects " + net.inputSize()
+                    + " inputs and " + net.outputSize() + " classes, MNIST has " + data.test().features() + " and "
+                    + data.test().classes() + "; evaluate a model trained on MNIST");
+        }
+        try (Evaluator evaluator = new Evaluator(net, Runtime.getRuntime().availableProcessors())) {
+            Evaluation test = evaluator.evaluate(data.test(), 0);
+            System.out.printf("test accuracy %.4f (%d images)%n", test.accuracy(), test.samples());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.scratchnet.cli;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code java -jar scratchnet.jar}: dispatches to the sub-commands. */
+@Command(name = "scratchnet", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Train and evaluate a from-scratch feed-forward network on MNIST.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests: no System.exit). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage() + " (see --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof ScratchnetException) {
+                err.println("error: " + ex.getMessage());
+                return 1;
+            }
+            if (ex instanceof java.util.concurrent.CancellationException) {
+                err.println("stopped: " + ex.getMessage());
+                return 130;
+            }
+            err.println("internal error: " + ex + " (please report it with the command you ran)");
+            return 3;
+        });
+        return cli.execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"scratchnet " + Version.VERSION};
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.scratchnet.experiment;
+
+import io.github.scratchnet.train.TrainingResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The report's figures for one run, flat, in the order of its tables; what {@code train --json}
+ * prints and what a sweep's summary table holds per row.
+ */
+public record RunSummary(
+        int batchSize,
+        String batchNorm,
+        double lambda,
+        long seed,
+        int epochs,
+        long iterations,
+        double trainTimeSeconds,
+        double trainCost,
+        double trainAccuracy,
+        double validationCost,
+        double validationAccuracy,
+        double testAccuracy,
+        String stopReason) {
+
+    public static RunSummary of(TrainingResult r) {
+        return new RunSummary(r.config().batchSize(), r.config().batchNorm().label(), r.config().l2(),
+                r.config().seed(), r.epochs(), r.iterations(), r.trainSeconds(), r.trainCost(), r.trainAccuracy(),
+                r.validationCost(), r.validationAccuracy(), r.testAccuracy(), r.stopReason().label());
+    }
+
+    /** The JSON keys of the CLI ({@code batch_size, epochs, iterations, ...}), in a stable order. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("batch_size", batchSize);
+        m.put("batchnorm", batchNorm);
+        m.put("l2", lambda);
+        m.put("seed", seed);
+        m.put("epochs", epochs);
+        m.put("iterations", iterations);
+        m.put("train_time_s", trainTimeSeconds);
+        m.put("train_cost", trainCost);
+        m.put("train_accuracy", trainAccuracy);
+        m.put("val_cost", validationCost);
+        m.put("val_accuracy", validationAccuracy);
+        m.put("test_accuracy", testAccuracy);
+        m.put("stop_reason", stopReason);
+        return m;
+    }
+}

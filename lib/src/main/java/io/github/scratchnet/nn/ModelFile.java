@@ -1,0 +1,94 @@
+package io.github.scratchnet.nn;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.Npz;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Saves a {@link Network} as a NumPy {@code .npz} file and loads it back.
+ *
+ * <p>Arrays are in the report's orientation so that NumPy users can use them directly:
+ * {@code W<l>} is {@code (n_l, n_{l-1})}, {@code b<l>} is {@code (n_l, 1)}, all float64. With
+ * batchnorm each hidden layer also has {@code running_mean<l>} and {@code running_var<l>}, full
+ * batchnorm adds {@code gamma<l>} and {@code beta<l>} (all {@code (n_l, 1)}); the scalars
+ * {@code bn_eps} and {@code bn_mode} ({@code "off"}, {@code "normalize"}, {@code "full"}) are
+ * always written.
+ */
+public final class ModelFile {
+    private ModelFile() {}
+
+    public static void save(Network net, Path file) {
+        Parameters p = net.parameters();
+        Npz.Writer w = Npz.writer();
+        for (int l = 1; l <= net.layers(); l++) {
+            w.matrix("W" + l, p.weight(l));
+            w.matrix("b" + l, p.bias(l));
+        }
+        if (net.batchNorm() != BatchNormMode.OFF) {
+            for (int l = 1; l < net.layers(); l++) {
+                w.matrix("running_mean" + l, column(net.runningStats().mean(l)));
+                w.matrix("running_var" + l, column(net.runningStats().var(l)));
+                if (net.batchNorm() == BatchNormMode.FULL) {
+                    w.matrix("gamma" + l, column(p.gamma(l)));
+                    w.matrix("beta" + l, column(p.beta(l)));
+                }
+            }
+        }
+        w.scalar("bn_eps", Network.BN_EPSILON);
+        w.string("bn_mode", net.batchNorm().label());
+        w.write(file);
+    }
+
+    public static Network load(Path file) {
+        Npz npz = Npz.read(file);
+        BatchNormMode mode = npz.contains("bn_mode") ? BatchNormMode.parse(npz.string("bn_mode")) : BatchNormMode.OFF;
+        List<Integer> sizes = new ArrayList<>();
+        for (int l = 1; npz.contains("W" + l); l++) {
+            DMatrixRMaj w = npz.matrix("W" + l);
+            if (l == 1) sizes.add(w.numCols);
+            if (w.numCols != sizes.get(l - 1)) {
+                throw corrupt(file, "W" + l + " has " + w.numCols + " columns but layer " + (l - 1) + " has "
+                        + sizes.get(l - 1) + " units");
+            }
+            sizes.add(w.numRows);
+        }
+        if (sizes.size() < 2) throw corrupt(file, "it holds no weight array W1");
+        int[] n = sizes.stream().mapToInt(Integer::intValue).toArray();
+        Parameters p = new Parameters(n, mode == BatchNormMode.FULL);
+        RunningStats stats = new RunningStats(n);
+        for (int l = 1; l < n.length; l++) {
+            p.wt(l).setTo(CommonOps_DDRM.transpose(npz.matrix("W" + l), null));
+            copyVector(file, npz, "b" + l, p.b(l));
+            if (l < n.length - 1 && mode != BatchNormMode.OFF) {
+                copyVector(file, npz, "running_mean" + l, stats.mean(l));
+                copyVector(file, npz, "running_var" + l, stats.var(l));
+                if (mode == BatchNormMode.FULL) {
+                    copyVector(file, npz, "gamma" + l, p.gamma(l));
+                    copyVector(file, npz, "beta" + l, p.beta(l));
+                }
+            }
+        }
+        return new Network(n, mode, p, stats);
+    }
+
+    private static DMatrixRMaj column(DMatrixRMaj row) {
+        return CommonOps_DDRM.transpose(row, null);
+    }
+
+    private static void copyVector(Path file, Npz npz, String name, DMatrixRMaj target) {
+        DMatrixRMaj v = npz.matrix(name);
+        if (v.getNumElements() != target.getNumElements()) {
+            throw corrupt(file, name + " has " + v.getNumElements() + " values, expected " + target.getNumElements());
+        }
+        System.arraycopy(v.data, 0, target.data, 0, target.getNumElements());
+    }
+
+    private static ScratchnetException corrupt(Path file, String what) {
+        return new ScratchnetException("model file " + file + " does not describe a network: " + what
+                + "; save the model again with `train --save`");
+    }
+}

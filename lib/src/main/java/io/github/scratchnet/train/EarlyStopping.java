@@ -1,0 +1,43 @@
+package io.github.scratchnet.train;
+
+/**
+ * The stopping rule on the validation cost: stop once {@code patience} steps have passed since the
+ * last check that improved the best cost by more than {@code minDelta}.
+ *
+ * <p>With checks every 100 steps and a patience of 100 this is the report's rule: stop at the
+ * first check that does not improve. A patience of 0 never stops.
+ */
+public final class EarlyStopping {
+    private final int patience;
+    private final double minDelta;
+    private double best = Double.POSITIVE_INFINITY;
+    private long bestStep = 0;
+
+    public EarlyStopping(int patience, double minDelta) {
+        this.patience = patience;
+        this.minDelta = minDelta;
+    }
+
+    /** Records a check; returns true when it is the best so far. */
+    public boolean improved(long step, double validationCost) {
+        if (validationCost < best - minDelta) {
+            best = validationCost;
+            bestStep = step;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether training should stop at {@code step}, after {@link #improved} was told of it. */
+    public boolean shouldStop(long step) {
+        return patience > 0 && step - bestStep >= patience;
+    }
+
+    public double bestCost() {
+        return best;
+    }
+
+    public long bestStep() {
+        return bestStep;
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.scratchnet.train;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.Dataset;
+import io.github.scratchnet.nn.Evaluation;
+import io.github.scratchnet.nn.Evaluator;
+import io.github.scratchnet.nn.Network;
+import io.github.scratchnet.nn.Parameters;
+import io.github.scratchnet.nn.Pass;
+import io.github.scratchnet.nn.Sgd;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Mini-batch SGD with validation checks and early stopping: the report's {@code L_layer_model}.
+ *
+ * <p>Initialisation uses the seed; the order of the training samples is reshuffled every epoch
+ * from a second stream derived from the same seed, so a run is a pure function of its
+ * configuration and data. The trainer checks the thread's interrupt flag at every step.
+ */
+public final class Trainer {
+    /** A batch cost this many times the first batch's counts as divergence. */
+    public static final double DIVERGENCE_FACTOR = 100;
+
+    private final TrainConfig config;
+    private final int evalThreads;
+    private TrainingListener listener = TrainingListener.NONE;
+
+    /** A trainer that evaluates on one thread (the right choice when runs go in parallel). */
+    public Trainer(TrainConfig config) {
+        this(config, 1);
+    }
+
+    /** A trainer whose validation checks use {@code evalThreads} threads; results do not depend on it. */
+    public Trainer(TrainConfig config, int evalThreads) {
+        this.config = config;
+        this.evalThreads = evalThreads;
+    }
+
+    public Trainer listener(TrainingListener listener) {
+        this.listener = listener == null ? TrainingListener.NONE : listener;
+        return this;
+    }
+
+    /** Trains a freshly initialised network; {@code test} may be null. */
+    public TrainingResult fit(Dataset train, Dataset validation, Dataset test) {
+        checkData(train, validation, test);
+        Network net = Network.initialize(config.layers(), config.batchNorm(), config.seed());
+        return fit(net, train, validation, test);
+    }
+
+    /** Trains {@code net} in place (its layer sizes must match the configuration). */
+    public TrainingResult fit(Network net, Dataset train, Dataset validation, Dataset test) {
+        checkData(train, validation, test);
+        int n = train.size();
+        int batch = config.batchSize();
+        Pass pass = new Pass(net, batch);
+        Parameters grads = Parameters.zerosLike(net.parameters());
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        // A stream of its own for shuffling, so initialisation and order do not depend on each other.
+        Random shuffle = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
+        EarlyStopping stopping = new EarlyStopping(config.patience(), config.minDelta());
+        List<Check> history = new ArrayList<>();
+        Network best = config.restoreBest() ? net.copy() : null;
+        StopReason reason = StopReason.MAX_EPOCHS;
+        long step = 0;
+        int epoch = 0;
+        double firstCost = Double.NaN;
+        double lambda = config.l2();
+        long start = System.nanoTime();
+        try (Evaluator evaluator = new Evaluator(net, evalThreads)) {
+            training:
+            for (epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                Dataset.shuffle(order, shuffle);
+                for (int from = 0; from < n; from += batch) {
+                    if (Thread.currentThread().isInterrupted()) throw new TrainingInterruptedException(step);
+                    int to = Math.min(from + batch, n);
+                    pass.forward(train, order, from, to, true);
+                    int m = to - from;
+                    double cost = pass.crossEntropy()
+                            + (lambda == 0 ? 0 : lambda / (2.0 * m) * net.parameters().sumOfSquaredWeights());
+                    if (step == 0) firstCost = cost;
+                    if (!Double.isFinite(cost) || cost > DIVERGENCE_FACTOR * Math.max(firstCost, 1e-3)) {
+                        reason = StopReason.DIVERGED;
+                        history.add(new Check(step, epoch, cost, Double.NaN, Double.NaN, seconds(start)));
+                        break training;
+                    }
+                    pass.backward(lambda, grads);
+                    Sgd.update(net.parameters(), grads, config.learningRate());
+                    step++;
+                    if (step % config.evalEvery() == 0) {
+                        Evaluation val = evaluator.evaluate(validation, lambda);
+                        Check check = new Check(step, epoch, cost, val.cost(), val.accuracy(), seconds(start));
+                        history.add(check);
+                        listener.onCheck(check);
+                        if (!Double.isFinite(val.cost())) {
+                            reason = StopReason.DIVERGED;
+                            break training;
+                        }
+                        if (stopping.improved(step, val.cost()) && best != null) best.setTo(net);
+                        if (stopping.shouldStop(step)) {
+                            reason = StopReason.EARLY_STOPPING;
+                            break training;
+                        }
+                    }
+                }
+                listener.onEpochEnd(epoch, step);
+            }
+            if (epoch > config.maxEpochs()) epoch = config.maxEpochs();
+            double trainSeconds = seconds(start);
+            if (best != null && reason != StopReason.DIVERGED && stopping.bestStep() > 0) net.setTo(best);
+            Evaluation trainEval = evaluator.evaluate(train, lambda);
+            Evaluation valEval = evaluator.evaluate(validation, lambda);
+            double testAccuracy = test == null ? Double.NaN : evaluator.evaluate(test, lambda).accuracy();
+            return new TrainingResult(config, net, history, epoch, step, reason, trainSeconds,
+                    trainEval.cost(), trainEval.accuracy(), valEval.cost(), valEval.accuracy(), testAccuracy);
+        }
+    }
+
+    private void checkData(Dataset train, Dataset validation, Dataset test) {
+        int[] layers = config.layers();
+        for (Dataset d : Arrays.asList(train, validation, test)) {
+            if (d == null) continue;
+            if (d.features() != layers[0]) {
+                throw new ScratchnetException("the first layer has " + layers[0] + " units but the data has "
+                        + d.features() + " features per sample; start --layers with " + d.features());
+            }
+            if (d.classes() != layers[layers.length - 1]) {
+                throw new ScratchnetException("the last layer has " + layers[layers.length - 1]
+                        + " units but the data has " + d.classes() + " classes; end --layers with " + d.classes());
+            }
+        }
+        if (train.size() == 0 || validation.size() == 0) {
+            throw new ScratchnetException("training and validation sets must not be empty");
+        }
+        if (config.batchSize() > train.size()) {
+            throw new ScratchnetException("batch size " + config.batchSize() + " is larger than the training set ("
+                    + train.size() + " samples); choose at most " + train.size());
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

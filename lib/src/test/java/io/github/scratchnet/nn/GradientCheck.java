@@ -1,0 +1,70 @@
+package io.github.scratchnet.nn;
+
+import io.github.scratchnet.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Central finite differences against {@link Pass#backward}: for every entry θ of every parameter
+ * array, {@code (J(θ+h) - J(θ-h)) / 2h} is compared with the analytic gradient, where J is the
+ * training-mode cost including the L2 term.
+ */
+final class GradientCheck {
+    static final double H = 1e-5;
+
+    /** One row of the comparison table: parameter name | max abs diff | relative error. */
+    record Row(String name, double maxAbsDiff, double relativeError) {
+        @Override
+        public String toString() {
+            return String.format("%-7s | %.3e | %.3e", name, maxAbsDiff, relativeError);
+        }
+    }
+
+    private GradientCheck() {}
+
+    static List<Row> run(Network net, Dataset data, double lambda) {
+        return run(net, data, lambda, lambda);
+    }
+
+    /** As {@link #run(Network, Dataset, double)}, but the analytic side may use another lambda: a planted error. */
+    static List<Row> run(Network net, Dataset data, double lambda, double analyticLambda) {
+        Pass pass = new Pass(net, data.size());
+        Parameters grads = Parameters.zerosLike(net.parameters());
+        pass.forward(data, null, 0, data.size(), true);
+        pass.backward(analyticLambda, grads);
+        List<Row> rows = new ArrayList<>();
+        List<Parameters.Named> params = net.parameters().named();
+        List<Parameters.Named> analytic = grads.named();
+        for (int k = 0; k < params.size(); k++) {
+            DMatrixRMaj theta = params.get(k).matrix();
+            DMatrixRMaj g = analytic.get(k).matrix();
+            double diff2 = 0, a2 = 0, n2 = 0, maxAbs = 0;
+            for (int i = 0; i < theta.getNumElements(); i++) {
+                double saved = theta.data[i];
+                theta.data[i] = saved + H;
+                double plus = cost(pass, net, data, lambda);
+                theta.data[i] = saved - H;
+                double minus = cost(pass, net, data, lambda);
+                theta.data[i] = saved;
+                double numeric = (plus - minus) / (2 * H);
+                double d = g.data[i] - numeric;
+                diff2 += d * d;
+                a2 += g.data[i] * g.data[i];
+                n2 += numeric * numeric;
+                maxAbs = Math.max(maxAbs, Math.abs(d));
+            }
+            double denominator = Math.sqrt(a2) + Math.sqrt(n2);
+            // A gradient that is zero by construction (the bias in front of full batchnorm) has no
+            // scale to be relative to: judge it by its absolute difference instead.
+            double rel = denominator < 1e-8 ? maxAbs : Math.sqrt(diff2) / denominator;
+            rows.add(new Row(params.get(k).name(), maxAbs, rel));
+        }
+        return rows;
+    }
+
+    static double cost(Pass pass, Network net, Dataset data, double lambda) {
+        pass.forward(data, null, 0, data.size(), true);
+        return pass.crossEntropy() + lambda / (2.0 * data.size()) * net.parameters().sumOfSquaredWeights();
+    }
+}
