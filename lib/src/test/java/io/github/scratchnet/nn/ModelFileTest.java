@@ -1,0 +1,76 @@
+package io.github.scratchnet.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.Dataset;
+import io.github.scratchnet.data.Npz;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(BatchNormMode.class)
+    void saveThenLoadGivesTheSameNetwork(BatchNormMode mode) {
+        Network net = PassGradientTest.perturbed(mode);
+        Dataset data = PassGradientTest.randomData(9, 6, 3, 3);
+        // One training-mode pass moves the running statistics away from their initial values.
+        new Pass(net, 9).forward(data, null, 0, 9, true);
+        Path file = dir.resolve("m.npz");
+        ModelFile.save(net, file);
+        Network back = ModelFile.load(file);
+        assertEquals(mode, back.batchNorm());
+        assertArrayEquals(net.sizes(), back.sizes());
+        for (int i = 0; i < net.parameters().named().size(); i++) {
+            assertArrayEquals(net.parameters().named().get(i).matrix().data, back.parameters().named().get(i).matrix().data, 0);
+        }
+        for (int l = 1; l < net.layers(); l++) {
+            assertArrayEquals(net.runningStats().mean(l).data, back.runningStats().mean(l).data, 0);
+            assertArrayEquals(net.runningStats().var(l).data, back.runningStats().var(l).data, 0);
+        }
+        try (Evaluator a = new Evaluator(net, 1); Evaluator b = new Evaluator(back, 1)) {
+            assertEquals(a.evaluate(data, 0), b.evaluate(data, 0));
+        }
+    }
+
+    @Test
+    void arraysAreInTheReportsOrientation() {
+        Network net = Network.initialize(new int[] {6, 5, 3}, BatchNormMode.OFF, 1);
+        Path file = dir.resolve("m.npz");
+        ModelFile.save(net, file);
+        Npz npz = Npz.read(file);
+        assertEquals(5, npz.matrix("W1").numRows);
+        assertEquals(6, npz.matrix("W1").numCols);
+        assertEquals(5, npz.matrix("b1").numRows);
+        assertEquals(1, npz.matrix("b1").numCols);
+        assertEquals("off", npz.string("bn_mode"));
+        assertEquals(Network.BN_EPSILON, npz.scalar("bn_eps"));
+        assertEquals(net.parameters().wt(1).get(2, 4), npz.matrix("W1").get(4, 2));
+    }
+
+    @Test
+    void mismatchedShapesAreACleanError() {
+        Path file = dir.resolve("bad.npz");
+        Npz.writer().matrix("W1", new org.ejml.data.DMatrixRMaj(5, 6)).matrix("b1", new org.ejml.data.DMatrixRMaj(5, 1))
+                .matrix("W2", new org.ejml.data.DMatrixRMaj(3, 4)).matrix("b2", new org.ejml.data.DMatrixRMaj(3, 1)).write(file);
+        ScratchnetException e = assertThrows(ScratchnetException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("W2 has 4 columns but layer 1 has 5 units"), e.getMessage());
+    }
+
+    @Test
+    void garbageIsACleanError() throws Exception {
+        Path file = dir.resolve("junk.npz");
+        Files.writeString(file, "not a zip");
+        assertThrows(ScratchnetException.class, () -> ModelFile.load(file));
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.scratchnet.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.Dataset;
+import io.github.scratchnet.nn.BatchNormMode;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    /** Two noisy Gaussian blobs per class in 8 dimensions: learnable in a few epochs. */
+    static Dataset blobs(int n, long seed) {
+        Random r = new Random(seed);
+        double[][] x = new double[n][8];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextInt(3);
+            for (int j = 0; j < 8; j++) x[i][j] = r.nextGaussian() * 0.5 + (j % 3 == y[i] ? 1.5 : 0);
+        }
+        return Dataset.fromRows(x, y, 3);
+    }
+
+    static TrainConfig small() {
+        return TrainConfig.report(16, 5).withLayers(8, 6, 3).withLearningRate(0.05).withMaxEpochs(5).withEvalEvery(10);
+    }
+
+    @Test
+    void sameSeedGivesTheSameHistoryBitForBit() {
+        for (BatchNormMode mode : BatchNormMode.values()) {
+            TrainConfig c = small().withBatchNorm(mode).withL2(0.1);
+            TrainingResult a = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), blobs(100, 3));
+            TrainingResult b = new Trainer(c, 2).fit(blobs(400, 1), blobs(100, 2), blobs(100, 3));
+            assertEquals(a.history().size(), b.history().size());
+            for (int i = 0; i < a.history().size(); i++) {
+                Check x = a.history().get(i);
+                Check y = b.history().get(i);
+                assertEquals(x.step(), y.step());
+                assertEquals(Double.doubleToLongBits(x.trainCost()), Double.doubleToLongBits(y.trainCost()));
+                assertEquals(Double.doubleToLongBits(x.validationCost()), Double.doubleToLongBits(y.validationCost()));
+            }
+            assertArrayEquals(a.network().parameters().wt(1).data, b.network().parameters().wt(1).data, 0);
+            assertEquals(a.testAccuracy(), b.testAccuracy(), 0);
+        }
+    }
+
+    @Test
+    void differentSeedsGiveDifferentRuns() {
+        TrainingResult a = new Trainer(small()).fit(blobs(400, 1), blobs(100, 2), null);
+        TrainingResult b = new Trainer(small().withSeed(6)).fit(blobs(400, 1), blobs(100, 2), null);
+        assertTrue(a.history().get(0).validationCost() != b.history().get(0).validationCost());
+    }
+
+    @Test
+    void learnsASimpleProblem() {
+        TrainingResult r = new Trainer(small().withPatience(0)).fit(blobs(800, 1), blobs(200, 2), blobs(200, 3));
+        assertTrue(r.validationAccuracy() > 0.9, "validation accuracy " + r.validationAccuracy());
+        assertTrue(r.testAccuracy() > 0.9, "test accuracy " + r.testAccuracy());
+        assertEquals(StopReason.MAX_EPOCHS, r.stopReason());
+        assertEquals(5, r.epochs());
+        assertEquals(5 * 50, r.iterations());
+        assertEquals(r.iterations() / 10, r.history().size());
+    }
+
+    @Test
+    void reportRuleStopsAtTheFirstCheckThatDoesNotImprove() {
+        // A large learning rate makes the validation cost bounce, so the report's rule fires early.
+        TrainConfig c = small().withLearningRate(0.5).withMaxEpochs(50).withPatience(10);
+        TrainingResult r = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), null);
+        assertEquals(StopReason.EARLY_STOPPING, r.stopReason());
+        int n = r.history().size();
+        assertTrue(n >= 2);
+        Check last = r.history().get(n - 1);
+        double bestBefore = r.history().subList(0, n - 1).stream().mapToDouble(Check::validationCost).min().orElseThrow();
+        assertTrue(last.validationCost() >= bestBefore, "the stopping check must not improve");
+        for (int i = 1; i < n - 1; i++) {
+            assertTrue(r.history().get(i).validationCost() < r.history().get(i - 1).validationCost(),
+                    "every check before the last improved");
+        }
+    }
+
+    @Test
+    void restoreBestPutsBackTheBestCheck() {
+        TrainConfig c = small().withLearningRate(0.5).withMaxEpochs(20).withPatience(60).withRestoreBest(true);
+        TrainingResult r = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), null);
+        double best = r.history().stream().mapToDouble(Check::validationCost).min().orElseThrow();
+        assertEquals(best, r.validationCost(), 1e-12);
+    }
+
+    @Test
+    void divergingRunStopsAtOnce() {
+        TrainConfig c = small().withLearningRate(1e6).withMaxEpochs(100);
+        TrainingResult r = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), null);
+        assertEquals(StopReason.DIVERGED, r.stopReason());
+        assertTrue(r.iterations() < 25, "stopped after " + r.iterations() + " steps");
+    }
+
+    @Test
+    void interruptStopsTraining() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(TrainingInterruptedException.class, () -> new Trainer(small()).fit(blobs(400, 1), blobs(100, 2), null));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void batchLargerThanTheTrainingSetIsRefused() {
+        ScratchnetException e = assertThrows(ScratchnetException.class,
+                () -> new Trainer(small().withBatchSize(401)).fit(blobs(400, 1), blobs(100, 2), null));
+        assertTrue(e.getMessage().contains("larger than the training set"), e.getMessage());
+    }
+
+    @Test
+    void layersMustMatchTheData() {
+        ScratchnetException e = assertThrows(ScratchnetException.class,
+                () -> new Trainer(small().withLayers(9, 6, 3)).fit(blobs(40, 1), blobs(10, 2), null));
+        assertTrue(e.getMessage().contains("start --layers with 8"), e.getMessage());
+        e = assertThrows(ScratchnetException.class,
+                () -> new Trainer(small().withLayers(8, 6, 4)).fit(blobs(40, 1), blobs(10, 2), null));
+        assertTrue(e.getMessage().contains("end --layers with 3"), e.getMessage());
+    }
+}
