@@ -1,0 +1,414 @@
+package io.github.scratchnet.experiment;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.MnistSplits;
+import io.github.scratchnet.nn.ModelFile;
+import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.TrainConfig;
+import io.github.scratchnet.train.Trainer;
+import io.github.scratchnet.train.TrainingListener;
+import io.github.scratchnet.train.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+
+/**
+ * Trains a list of configurations on a fixed pool of worker threads and keeps every finished run.
+ *
+ * <p>With an output folder, each finished run is written at once, atomically, to
+ * {@code DIR/runs/<id>.json} (configuration, summary, history, stop reason, library version)
+ * and {@code DIR/runs/<id>.npz} (the network, see {@link ModelFile}), and {@code DIR/summary.csv}
+ * (plus {@code DIR/summary-by-config.csv} when there are several seeds) is rewritten. Running the
+ * same sweep again reuses every run whose files are there and hold the same configuration, and
+ * computes the rest: a sweep stopped half-way resumes where it was. Without an output folder
+ * everything stays in memory.
+ *
+ * <p>Each run evaluates on one thread ({@code new Trainer(config, 1)}) and depends only on its
+ * configuration and data, so a parallel sweep gives the same numbers, bit for bit, as a
+ * sequential one. The data of each seed is loaded once, when the first run needs it, and dropped
+ * when its last run has finished.
+ *
+ * <p>Interrupting the thread that called {@link #run} (a notebook's stop button, Ctrl-C) stops the
+ * training runs within a step, lets runs that have already finished write their files, and throws
+ * a {@link CancellationException}; the interrupt flag stays set. A run whose training diverges is
+ * recorded with stop reason {@code diverged} and the sweep goes on; any other failure (bad data,
+ * a configuration that does not fit the data, a full disk) stops the sweep and is rethrown.
+ *
+ * <p>Only one sweep may write to a folder at a time.
+ *
+ * <pre>{@code
+ * Sweep sweep = Sweep.builder()
+ *         .outputDir(Path.of("results/batch-size"))
+ *         .mnist(Path.of("data/mnist"))
+ *         .listener(SweepListener.printing(System.out))
+ *         .build();
+ * SweepResult result = sweep.run(SweepGrid.of(TrainConfig.defaults()).batchSizes(16, 64, 256).seeds(1, 2).configs());
+ * }</pre>
+ */
+public final class Sweep {
+    static final String RUNS = "runs";
+    static final String SUMMARY_CSV = "summary.csv";
+    static final String BY_CONFIG_CSV = "summary-by-config.csv";
+    // A second interrupt while waiting for the workers gives up on a clean stop after this long.
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final Path dir;
+    private final int parallelism;
+    private final SweepListener listener;
+    private final LongFunction<MnistSplits> data;
+
+    private Sweep(Builder b) {
+        this.dir = b.dir;
+        this.parallelism = b.parallelism;
+        this.listener = b.listener;
+        this.data = b.data;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The output folder, or null for a sweep kept in memory. */
+    public Path outputDir() {
+        return dir;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** {@link #run(List)} for a few configurations. */
+    public SweepResult run(TrainConfig... configs) {
+        return run(List.of(configs));
+    }
+
+    /**
+     * Runs (or reuses) every configuration and returns the runs in the same order. A
+     * configuration listed twice is trained once.
+     *
+     * @throws CancellationException when the calling thread is interrupted
+     * @throws ScratchnetException when a run cannot be trained or its files cannot be written
+     */
+    public SweepResult run(List<TrainConfig> configs) {
+        Objects.requireNonNull(configs, "configs");
+        if (configs.isEmpty()) throw new ScratchnetException("a sweep needs at least one configuration");
+        Map<String, TrainConfig> unique = new LinkedHashMap<>();
+        for (TrainConfig c : configs) {
+            Objects.requireNonNull(c, "a configuration is null");
+            TrainConfig before = unique.putIfAbsent(RunId.of(c), c);
+            if (before != null && !before.equals(c)) {
+                throw new ScratchnetException("configurations [" + before + "] and [" + c + "] have the same id "
+                        + RunId.of(c) + "; change one of them slightly (e.g. min-delta) to tell them apart");
+            }
+        }
+        Path runsDir = dir == null ? null : prepare(dir);
+        Map<String, SweepRun> done = new Execution(unique, runsDir).go();
+        List<SweepRun> ordered = new ArrayList<>();
+        for (TrainConfig c : configs) ordered.add(done.get(RunId.of(c)));
+        return new SweepResult(ordered, dir);
+    }
+
+    static boolean severalSeeds(List<TrainConfig> configs) {
+        return configs.stream().map(TrainConfig::seed).distinct().count() > 1;
+    }
+
+    private static Path prepare(Path dir) {
+        Path runs = dir.resolve(RUNS);
+        try {
+            Files.createDirectories(runs);
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot create the sweep folder " + runs + " (" + AtomicFiles.describe(e)
+                    + "); choose another output folder", e);
+        }
+        if (!Files.isWritable(runs)) {
+            throw new ScratchnetException("cannot write to the sweep folder " + runs + "; choose another output folder");
+        }
+        AtomicFiles.removeStale(dir);
+        AtomicFiles.removeStale(runs);
+        return runs;
+    }
+
+    /** The state of one call of {@link #run}. */
+    private final class Execution {
+        private final Map<String, TrainConfig> configs;
+        private final Path runsDir;
+        private final Map<String, SweepRun> done = new ConcurrentHashMap<>();
+        private final Map<Long, FutureTask<MnistSplits>> dataBySeed = new ConcurrentHashMap<>();
+        private final Map<Long, Integer> runsLeftBySeed = new HashMap<>();
+        // Threads that are loading data or training: the only ones a stop may interrupt, so that a
+        // run that has finished training always gets its files written whole.
+        private final Set<Thread> interruptible = new HashSet<>();
+        private boolean stopping;
+        private final Object tablesLock = new Object();
+
+        Execution(Map<String, TrainConfig> configs, Path runsDir) {
+            this.configs = configs;
+            this.runsDir = runsDir;
+        }
+
+        Map<String, SweepRun> go() {
+            List<TrainConfig> todo = new ArrayList<>();
+            for (Map.Entry<String, TrainConfig> e : configs.entrySet()) {
+                SweepRun reused = runsDir == null ? null : reuse(e.getKey(), e.getValue());
+                if (reused == null) {
+                    todo.add(e.getValue());
+                } else {
+                    done.put(e.getKey(), reused);
+                    listener.runReused(reused);
+                }
+            }
+            if (runsDir != null && !done.isEmpty()) writeTables();
+            if (!todo.isEmpty()) compute(todo);
+            return done;
+        }
+
+        private SweepRun reuse(String id, TrainConfig config) {
+            Path json = runsDir.resolve(id + ".json");
+            Path npz = runsDir.resolve(id + ".npz");
+            if (!Files.exists(json)) return null;
+            try {
+                RunFile.Stored s = RunFile.read(json);
+                if (!s.config().equals(config)) {
+                    listener.runDiscarded(id, json.getFileName() + " holds another configuration (" + s.config() + ")");
+                    return null;
+                }
+                if (!Files.isRegularFile(npz)) {
+                    listener.runDiscarded(id, "its model file " + npz.getFileName() + " is missing");
+                    return null;
+                }
+                return new SweepRun(config, s.summary(), s.history(), true, json, npz, null);
+            } catch (RunFile.Invalid e) {
+                listener.runDiscarded(id, e.getMessage());
+                return null;
+            }
+        }
+
+        private void compute(List<TrainConfig> todo) {
+            for (TrainConfig c : todo) runsLeftBySeed.merge(c.seed(), 1, Integer::sum);
+            AtomicInteger n = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, todo.size()), r -> {
+                Thread t = new Thread(r, "sweep-worker-" + n.incrementAndGet());
+                // A worker that does not stop must not keep the JVM alive after the caller gave up.
+                t.setDaemon(true);
+                return t;
+            });
+            CompletionService<SweepRun> completion = new ExecutorCompletionService<>(pool);
+            List<Future<SweepRun>> futures = new ArrayList<>();
+            Throwable failure = null;
+            boolean interrupted = false;
+            try {
+                for (TrainConfig c : todo) futures.add(completion.submit(() -> computeOne(c)));
+                for (int i = 0; i < todo.size() && failure == null; i++) {
+                    try {
+                        completion.take().get();
+                    } catch (ExecutionException e) {
+                        failure = e.getCause();
+                    }
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } finally {
+                if (interrupted || failure != null) interrupted |= stop(pool, futures);
+                pool.shutdown();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                int finished = (int) todo.stream().filter(c -> done.containsKey(RunId.of(c))).count();
+                throw new CancellationException("sweep interrupted after " + finished + " of " + todo.size()
+                        + " runs" + (runsDir == null ? "" : "; finished runs are kept in " + dir
+                        + ", run the same sweep again to resume"));
+            }
+            if (failure instanceof RuntimeException r) throw r;
+            if (failure instanceof Error e) throw e;
+            if (failure != null) throw new IllegalStateException("a sweep run failed: " + failure, failure);
+        }
+
+        /** Stops the pool; returns whether the caller was interrupted (again) while waiting for it. */
+        private boolean stop(ExecutorService pool, List<Future<SweepRun>> futures) {
+            synchronized (interruptible) {
+                stopping = true;
+                for (Thread t : interruptible) t.interrupt();
+            }
+            for (Future<SweepRun> f : futures) f.cancel(false);
+            pool.shutdown();
+            boolean interruptedAgain = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS);
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (pool.awaitTermination(100, TimeUnit.MILLISECONDS)) break;
+                } catch (InterruptedException e) {
+                    // Asked twice: do not wait for writes to finish (they clean up their temporary files).
+                    interruptedAgain = true;
+                    pool.shutdownNow();
+                }
+            }
+            return interruptedAgain;
+        }
+
+        private SweepRun computeOne(TrainConfig config) {
+            String id = RunId.of(config);
+            Thread me = Thread.currentThread();
+            synchronized (interruptible) {
+                if (stopping) throw new CancellationException("sweep stopped before run " + id);
+                interruptible.add(me);
+            }
+            TrainingResult result;
+            try {
+                listener.runStarted(id, config);
+                MnistSplits d = data(config.seed());
+                result = new Trainer(config, 1).listener(new TrainingListener() {
+                    @Override
+                    public void onCheck(Check check) {
+                        listener.check(id, check);
+                    }
+
+                    @Override
+                    public void onEpochEnd(int epoch, long steps) {
+                        listener.epochEnded(id, epoch, steps);
+                    }
+                }).fit(d.train(), d.validation(), d.test());
+            } finally {
+                synchronized (interruptible) {
+                    interruptible.remove(me);
+                    // An interrupt that came after training ended must not break the writes below.
+                    Thread.interrupted();
+                }
+                release(config.seed());
+            }
+            SweepRun run = record(config, result);
+            listener.runFinished(run);
+            return run;
+        }
+
+        private MnistSplits data(long seed) {
+            FutureTask<MnistSplits> task = dataBySeed.computeIfAbsent(seed,
+                    s -> new FutureTask<>(() -> Objects.requireNonNull(data.apply(s), "the data for seed " + s)));
+            task.run(); // a no-op when another worker is loading it or has loaded it
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting for the data of seed " + seed);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException("loading the data of seed " + seed + " failed", e.getCause());
+            }
+        }
+
+        private void release(long seed) {
+            synchronized (runsLeftBySeed) {
+                if (runsLeftBySeed.merge(seed, -1, Integer::sum) <= 0) {
+                    runsLeftBySeed.remove(seed);
+                    dataBySeed.remove(seed);
+                }
+            }
+        }
+
+        private SweepRun record(TrainConfig config, TrainingResult result) {
+            String id = RunId.of(config);
+            RunSummary summary = RunSummary.of(result);
+            SweepRun run;
+            if (runsDir == null) {
+                run = new SweepRun(config, summary, result.history(), false, null, null, result.network());
+                done.put(id, run);
+                return run;
+            }
+            Path npz = runsDir.resolve(id + ".npz");
+            Path json = runsDir.resolve(id + ".json");
+            // The model first: a run file is the mark of a finished run, so it must not exist without its model.
+            ModelFile.save(result.network(), npz);
+            AtomicFiles.write(json, RunFile.encode(config, summary, result.history(), npz.getFileName().toString()));
+            run = new SweepRun(config, summary, result.history(), false, json, npz, result.network());
+            done.put(id, run);
+            writeTables();
+            return run;
+        }
+
+        private void writeTables() {
+            synchronized (tablesLock) {
+                List<SweepRun> rows = new ArrayList<>();
+                for (String id : configs.keySet()) {
+                    SweepRun r = done.get(id);
+                    if (r != null) rows.add(r);
+                }
+                SweepTables.writeSummary(rows, dir.resolve(SUMMARY_CSV));
+                if (severalSeeds(List.copyOf(configs.values()))) {
+                    SweepTables.writeByConfiguration(SweepTables.byConfiguration(rows), dir.resolve(BY_CONFIG_CSV));
+                }
+            }
+        }
+    }
+
+    /** Collects the settings of a {@link Sweep}; only the data is required. */
+    public static final class Builder {
+        private Path dir;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private SweepListener listener = SweepListener.NONE;
+        private LongFunction<MnistSplits> data;
+
+        private Builder() {}
+
+        /** Where run files and summaries go; null (the default) keeps everything in memory. */
+        public Builder outputDir(Path dir) {
+            this.dir = dir;
+            return this;
+        }
+
+        /** How many runs train at once (default: the number of processors). */
+        public Builder parallelism(int n) {
+            if (n < 1) throw new ScratchnetException("parallelism must be at least 1, got " + n);
+            this.parallelism = n;
+            return this;
+        }
+
+        public Builder listener(SweepListener listener) {
+            this.listener = listener == null ? SweepListener.NONE : listener;
+            return this;
+        }
+
+        /**
+         * The data of each seed: called once per seed in a sweep, possibly from a worker thread,
+         * and only for seeds that have runs left to compute.
+         */
+        public Builder data(LongFunction<MnistSplits> data) {
+            this.data = Objects.requireNonNull(data, "data");
+            return this;
+        }
+
+        /** MNIST from {@code dataDir} (fetched when absent), split by each run's seed. */
+        public Builder mnist(Path dataDir) {
+            return data(MnistData.loader(dataDir));
+        }
+
+        /** A small MNIST: {@code maxTrain} training images and a quarter as many for validation and test. */
+        public Builder mnist(Path dataDir, int maxTrain) {
+            return data(MnistData.loader(dataDir, maxTrain));
+        }
+
+        public Sweep build() {
+            if (data == null) throw new IllegalStateException("say where the data comes from: data(...) or mnist(...)");
+            return new Sweep(this);
+        }
+    }
+}

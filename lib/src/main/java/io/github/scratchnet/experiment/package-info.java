@@ -1,0 +1,19 @@
+/**
+ * Sweeps: many training runs, in parallel, that survive being stopped.
+ *
+ * <ul>
+ *   <li>{@link io.github.scratchnet.experiment.Sweep} trains a list of configurations on a pool of
+ *       threads; with an output folder every finished run is written at once (atomically) and a
+ *       second call resumes instead of recomputing.
+ *   <li>{@link io.github.scratchnet.experiment.SweepGrid} builds the list as a Cartesian product.
+ *   <li>{@link io.github.scratchnet.experiment.SweepResult} and
+ *       {@link io.github.scratchnet.experiment.SweepRun} give each run's summary, history and
+ *       network; {@link io.github.scratchnet.experiment.SweepTables} the per-run and
+ *       per-configuration tables (CSV and Tablesaw).
+ *   <li>{@link io.github.scratchnet.experiment.RunId} names runs after their configuration.
+ * </ul>
+ *
+ * <p>Folder layout: {@code DIR/runs/<id>.json} and {@code DIR/runs/<id>.npz} per run,
+ * {@code DIR/summary.csv}, and {@code DIR/summary-by-config.csv} when several seeds were run.
+ */
+package io.github.scratchnet.experiment;

@@ -1,0 +1,61 @@
+package io.github.scratchnet.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.Version;
+import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.TrainConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFileTest {
+    @TempDir Path dir;
+
+    private final TrainConfig config = TrainConfig.report(32, 7).withBatchNorm(BatchNormMode.FULL).withL2(0.05)
+            .withLayers(784, 12, 10).withLearningRate(0.1 + 0.2).withRestoreBest(true);
+    private final RunSummary summary = new RunSummary(32, "full", 0.05, 7, 2, 150, 1.25, Double.NaN, 0.1 / 3,
+            Double.POSITIVE_INFINITY, 0.5, 0.25, "diverged");
+    private final List<Check> history = List.of(new Check(100, 1, 2.3, 2.2, 1.0 / 7, 0.5),
+            new Check(150, 2, Double.NaN, Double.NaN, Double.NaN, 0.75));
+
+    @Test
+    void roundTripsEveryValueExactlyIncludingNaN() throws Exception {
+        Path file = dir.resolve("run.json");
+        Files.write(file, RunFile.encode(config, summary, history, "run.npz"));
+        RunFile.Stored s = RunFile.read(file);
+        assertEquals(config, s.config());
+        assertEquals(RunId.of(config), s.id());
+        assertEquals(summary, s.summary());
+        assertEquals(history, s.history());
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"version\": \"" + Version.VERSION + "\""), text);
+        assertTrue(text.contains("\"stop_reason\": \"diverged\""), text);
+    }
+
+    @Test
+    void damagedFilesAreRejectedWithAReason() throws Exception {
+        String good = new String(RunFile.encode(config, summary, history, null), StandardCharsets.UTF_8);
+        assertInvalid(good.substring(0, good.length() / 2), "not valid JSON");
+        assertInvalid("", "does not hold a JSON object");
+        assertInvalid(good.replace("\"history\"", "\"hist\""), "incomplete or damaged");
+        assertInvalid(good.replace("\"format\": \"scratchnet-run/1\"", "\"format\": \"other\""), "format");
+        assertInvalid(good.replace("\"id\": \"" + RunId.of(config), "\"id\": \"elsewhere"), "names run elsewhere");
+        assertInvalid(good.replace("\"learning_rate\": 0.30000000000000004", "\"learning_rate\": -1"), "incomplete or damaged");
+        assertInvalid(good.replaceFirst("\"batch_size\": 32", "\"batch_size\": 64"), "");
+    }
+
+    private void assertInvalid(String content, String phrase) throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, content);
+        RunFile.Invalid e = assertThrows(RunFile.Invalid.class, () -> RunFile.read(file));
+        assertTrue(e.getMessage().contains(phrase), e.getMessage());
+        assertTrue(!e.getMessage().contains("Exception") && !e.getMessage().contains("\n"), e.getMessage());
+    }
+}

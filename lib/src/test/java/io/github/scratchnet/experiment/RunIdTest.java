@@ -1,0 +1,46 @@
+package io.github.scratchnet.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.train.TrainConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RunIdTest {
+    private static final TrainConfig BASE = TrainConfig.report(16, 1);
+
+    @Test
+    void spellsOutTheSweptFieldsAndHashesTheRest() {
+        String id = RunId.of(BASE.withL2(0.05).withBatchNorm(BatchNormMode.NORMALIZE));
+        assertTrue(id.matches("bs16_bn-normalize_l2-0\\.05_seed1_[0-9a-f]{8}"), id);
+        assertTrue(RunId.of(BASE).startsWith("bs16_bn-off_l2-0_seed1_"), RunId.of(BASE));
+        assertEquals("bs16_bn-off_l2-0.0001_seed-3_", RunId.of(BASE.withL2(1e-4).withSeed(-3)).substring(0, 29));
+    }
+
+    @Test
+    void isStableAcrossVersions() {
+        // Changing this value renames every stored run, and sweeps would stop resuming.
+        assertEquals("bs128_bn-off_l2-0_seed1_c41022fe", RunId.of(TrainConfig.defaults()));
+    }
+
+    @Test
+    void everyFieldChangesTheIdAndTheSeedIsLeftOutOfTheConfigurationId() {
+        List<TrainConfig> variants = List.of(BASE, BASE.withBatchSize(32), BASE.withBatchNorm(BatchNormMode.FULL),
+                BASE.withL2(0.05), BASE.withSeed(2), BASE.withLayers(784, 30, 10), BASE.withLearningRate(0.01),
+                BASE.withMaxEpochs(7), BASE.withPatience(0), BASE.withEvalEvery(50), BASE.withMinDelta(1e-4),
+                BASE.withRestoreBest(true));
+        Set<String> ids = new HashSet<>();
+        for (TrainConfig c : variants) {
+            String id = RunId.of(c);
+            assertTrue(ids.add(id), "duplicate id " + id);
+            assertTrue(id.matches("[A-Za-z0-9._-]+"), id);
+        }
+        assertEquals(RunId.ofConfiguration(BASE), RunId.ofConfiguration(BASE.withSeed(9)));
+        assertNotEquals(RunId.ofConfiguration(BASE), RunId.ofConfiguration(BASE.withLearningRate(0.01)));
+    }
+}
