@@ -2,6 +2,7 @@ package io.github.scratchnet.cli;
 
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
+import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.nn.Evaluation;
 import io.github.scratchnet.nn.Evaluator;
 import io.github.scratchnet.nn.ModelFile;
@@ -23,12 +24,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Network net = ModelFile.load(model);
-        MnistSplits data = Mnist.load(dataDir, 1);
-        if (net.inputSize() != data.test().features() || net.outputSize() != data.test().classes()) {
+        // MNIST's shape is known without loading it: a model for other data fails at once.
+        if (net.inputSize() != Mnist.FEATURES || net.outputSize() != Mnist.CLASSES) {
             throw new io.github.scratchnet.ScratchnetException("model " + model + " expects " + net.inputSize()
-                    + " inputs and " + net.outputSize() + " classes, MNIST has " + data.test().features() + " and "
-                    + data.test().classes() + "; evaluate a model trained on MNIST");
+                    + " inputs and " + net.outputSize() + " classes, MNIST has " + Mnist.FEATURES + " and "
+                    + Mnist.CLASSES + "; evaluate a model trained on MNIST");
         }
+        MnistData.requireFiles(dataDir);
+        MnistSplits data = Mnist.load(dataDir, 1);
         try (Evaluator evaluator = new Evaluator(net, Runtime.getRuntime().availableProcessors())) {
             Evaluation test = evaluator.evaluate(data.test(), 0);
             System.out.printf("test accuracy %.4f (%d images)%n", test.accuracy(), test.samples());

@@ -1,8 +1,10 @@
 package io.github.scratchnet.cli;
 
 import com.google.gson.GsonBuilder;
+import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
+import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.experiment.RunSummary;
 import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.train.Check;
@@ -10,14 +12,16 @@ import io.github.scratchnet.train.TrainConfig;
 import io.github.scratchnet.train.Trainer;
 import io.github.scratchnet.train.TrainingListener;
 import io.github.scratchnet.train.TrainingResult;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code train}: one run on MNIST, progress on stderr, the result on stdout. */
+/** {@code train}: one run on MNIST, progress on stderr (a bar on a terminal, else a line per check), the result on stdout. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train one network on MNIST.")
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
@@ -29,25 +33,40 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "end with one JSON line holding the result")
     boolean json;
 
-    @Option(names = "--quiet", description = "no progress lines")
+    @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
 
     @Override
     public Integer call() {
         TrainConfig config = options.toConfig();
         PrintStream err = System.err;
+        // Checked before loading and training, so a typo costs nothing and a finished run is never lost.
+        MnistData.checkConfig(config, Mnist.TRAIN_SIZE);
+        MnistData.requireFiles(options.dataDir());
+        if (save != null) checkSaveTarget(save);
         MnistSplits data = Mnist.load(options.dataDir(), config.seed());
         if (!quiet) err.println("training " + config);
-        TrainingListener progress = quiet ? TrainingListener.NONE : new TrainingListener() {
+        long stepsPerEpoch = (data.train().size() + config.batchSize() - 1) / config.batchSize();
+        Progress progress = Progress.create(quiet, "train", stepsPerEpoch * config.maxEpochs(), "steps");
+        TrainingListener listener = new TrainingListener() {
             @Override
             public void onCheck(Check c) {
-                err.printf("epoch %3d  step %7d  batch cost %.4f  val cost %.4f  val acc %.4f  %.1fs%n",
-                        c.epoch(), c.step(), c.trainCost(), c.validationCost(), c.validationAccuracy(), c.seconds());
+                progress.status(String.format("epoch %3d  step %7d  batch cost %.4f  val cost %.4f  val acc %.4f  %.1fs",
+                        c.epoch(), c.step(), c.trainCost(), c.validationCost(), c.validationAccuracy(), c.seconds()),
+                        String.format("epoch %d  val acc %.4f", c.epoch(), c.validationAccuracy()));
+                progress.stepTo(c.step());
+            }
+
+            @Override
+            public void onEpochEnd(int epoch, long steps) {
+                progress.stepTo(steps);
             }
         };
         int threads = Runtime.getRuntime().availableProcessors();
-        TrainingResult result = new Trainer(config, threads).listener(progress)
-                .fit(data.train(), data.validation(), data.test());
+        TrainingResult result;
+        try (progress) {
+            result = new Trainer(config, threads).listener(listener).fit(data.train(), data.validation(), data.test());
+        }
         if (save != null) ModelFile.save(result.network(), save);
         RunSummary summary = RunSummary.of(result);
         PrintStream out = System.out;
@@ -59,5 +78,24 @@ public final class TrainCommand implements Callable<Integer> {
         if (save != null) out.println("saved " + save);
         if (json) out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(summary.toJson()));
         return 0;
+    }
+
+    /** The folder of {@code --save} must exist (or be creatable) and the path must not be a folder. */
+    private static void checkSaveTarget(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ScratchnetException("cannot save the model to " + file + ": it is a folder; give a file name"
+                    + " such as model.npz");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot save the model to " + file + ": cannot create the folder " + parent
+                    + " (" + SweepCommand.describe(e) + "); choose another --save path");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new ScratchnetException("cannot save the model to " + file + ": the folder " + parent
+                    + " is not writable; choose another --save path");
+        }
     }
 }

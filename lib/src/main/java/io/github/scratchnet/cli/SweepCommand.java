@@ -1,0 +1,241 @@
+package io.github.scratchnet.cli;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.Mnist;
+import io.github.scratchnet.experiment.ConfigStats;
+import io.github.scratchnet.experiment.MnistData;
+import io.github.scratchnet.experiment.RunSummary;
+import io.github.scratchnet.experiment.Sweep;
+import io.github.scratchnet.experiment.SweepGrid;
+import io.github.scratchnet.experiment.SweepListener;
+import io.github.scratchnet.experiment.SweepResult;
+import io.github.scratchnet.experiment.SweepRun;
+import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.TrainConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: the Cartesian product of a few hyper-parameter lists, trained in parallel with
+ * {@link Sweep}; every finished run is kept in {@code --out}, and running the same command again
+ * resumes. Progress on stderr, the summary table on stdout.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train every combination of the listed hyper-parameters on MNIST, in parallel.",
+            "Finished runs are kept in --out (runs/<id>.json and .npz, summary.csv); running the same command "
+                    + "again reuses them and computes only the rest, so a stopped sweep resumes."})
+public final class SweepCommand implements Callable<Integer> {
+    @Mixin
+    TrainOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--batch-sizes", split = ",", paramLabel = "B", description = "batch sizes to sweep (default: --batch-size)")
+    int[] batchSizes;
+
+    @Option(names = "--l2-values", split = ",", paramLabel = "LAMBDA", description = "L2 lambdas to sweep (default: --l2)")
+    double[] l2Values;
+
+    @Option(names = "--batchnorm-modes", split = ",", paramLabel = "MODE", converter = TrainOptions.BatchNormConverter.class,
+            description = "batchnorm modes to sweep: off, normalize, full (default: --batchnorm)")
+    BatchNormMode[] batchNormModes;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "seeds to sweep (default: --seed)")
+    long[] seeds;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "runs trained at once (default: ${DEFAULT-VALUE}, the processors)")
+    int parallel = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("results/sweep");
+
+    @Option(names = "--max-train", paramLabel = "N",
+            description = "train on the first N training images only, validate and test on N/4 (for quick trials)")
+    Integer maxTrain;
+
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        List<TrainConfig> configs = configs();
+        if (parallel < 1) throw new ScratchnetException("--parallel must be at least 1, got " + parallel);
+        int trainSize = maxTrain == null ? Mnist.TRAIN_SIZE : MnistData.trainSize(maxTrain);
+        // Checked for every run up front: a sweep should not fail an hour in on its last batch size.
+        for (TrainConfig c : configs) MnistData.checkConfig(c, trainSize);
+        MnistData.requireFiles(options.dataDir());
+        createOutputFolder();
+
+        Progress progress = Progress.create(quiet, "sweep", configs.size(), "runs");
+        Sweep sweep = Sweep.builder()
+                .outputDir(out)
+                .parallelism(parallel)
+                .data(maxTrain == null ? MnistData.loader(options.dataDir()) : MnistData.loader(options.dataDir(), maxTrain))
+                .listener(new Reporter(progress, configs.size()))
+                .build();
+
+        // Ctrl-C: interrupt the sweep and give it time to stop its workers, so finished runs are
+        // on disk and no temporary file is left when the JVM goes down.
+        Thread caller = Thread.currentThread();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            caller.interrupt();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // The JVM is going down anyway.
+            }
+        }, "sweep-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        SweepResult result;
+        try {
+            result = sweep.run(configs);
+        } catch (CancellationException e) {
+            Thread.interrupted();
+            progress.close();
+            System.err.println("stopped: " + e.getMessage());
+            return 130;
+        } finally {
+            progress.close();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: the JVM exits right after this.
+            }
+        }
+        print(result, System.out);
+        return 0;
+    }
+
+    /** The runs to do, from the list options and, where a list is absent, the single-value ones. */
+    List<TrainConfig> configs() {
+        notBoth("--batch-size", "--batch-sizes");
+        notBoth("--l2", "--l2-values");
+        notBoth("--batchnorm", "--batchnorm-modes");
+        notBoth("--seed", "--seeds");
+        SweepGrid grid = SweepGrid.of(options.toConfig());
+        if (batchSizes != null) grid.batchSizes(batchSizes);
+        if (l2Values != null) grid.l2(l2Values);
+        if (batchNormModes != null) grid.batchNorm(batchNormModes);
+        if (seeds != null) grid.seeds(seeds);
+        return grid.configs();
+    }
+
+    private void notBoth(String single, String list) {
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption(single) && parsed.hasMatchedOption(list)) {
+            throw new ScratchnetException("give either " + single + " or " + list + ", not both");
+        }
+    }
+
+    private void createOutputFolder() {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot create the output folder " + out + " (" + describe(e)
+                    + "); choose another --out");
+        }
+        if (!Files.isWritable(out)) {
+            throw new ScratchnetException("cannot write to the output folder " + out + "; choose another --out");
+        }
+    }
+
+    /** An I/O error in words, without Java class names: the message is for the person at the terminal. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a folder";
+        if (e instanceof java.nio.file.NoSuchFileException f) return f.getFile() + " does not exist";
+        if (e instanceof java.nio.file.AccessDeniedException f) return "permission denied on " + f.getFile();
+        if (e instanceof java.nio.file.FileSystemException f && "Not a directory".equals(f.getReason())) {
+            return "part of " + f.getFile() + " is a file, not a folder";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "input/output error" : m.replaceAll("\\s+", " ").trim();
+    }
+
+    private void print(SweepResult result, PrintStream o) {
+        o.printf("sweep: %d runs (%d reused, %d computed) in %s%n", result.size(), result.reusedCount(),
+                result.computedCount(), out);
+        o.printf("%-40s %-15s %6s %8s %8s %9s%n", "run", "stop", "epochs", "val acc", "test acc", "time");
+        for (SweepRun r : result) {
+            RunSummary s = r.summary();
+            o.printf("%-40s %-15s %6d %8.4f %8.4f %8.1fs%s%n", r.id(), s.stopReason(), s.epochs(),
+                    s.validationAccuracy(), s.testAccuracy(), s.trainTimeSeconds(), r.reused() ? "  reused" : "");
+        }
+        o.println("summary: " + result.summaryCsv().orElseThrow());
+        result.byConfigurationCsv().ifPresent(csv -> {
+            o.println("by configuration (mean ± std over seeds): " + csv);
+            o.printf("%-32s %4s  %-16s %-16s%n", "configuration", "runs", "val acc", "test acc");
+            for (ConfigStats g : result.byConfiguration()) {
+                o.printf("%-32s %4d  %.4f ± %.4f  %.4f ± %.4f%n", g.configId(), g.runs(),
+                        g.mean("Validation Accuracy"), g.std("Validation Accuracy"), g.mean("Test Accuracy"),
+                        g.std("Test Accuracy"));
+            }
+        });
+    }
+
+    /** Turns sweep events into progress: bar position and status, or one short line each. */
+    private static final class Reporter implements SweepListener {
+        private final Progress progress;
+        private final int total;
+        private final AtomicInteger finished = new AtomicInteger();
+
+        Reporter(Progress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        @Override
+        public void runStarted(String runId, TrainConfig config) {
+            progress.status("start  " + runId, brief(runId));
+        }
+
+        @Override
+        public void check(String runId, Check c) {
+            progress.status(String.format("%s  epoch %d  step %d  val acc %.4f", runId, c.epoch(), c.step(),
+                    c.validationAccuracy()), String.format("%s e%d %.3f", brief(runId), c.epoch(), c.validationAccuracy()));
+        }
+
+        /** The id without its hash: enough to tell the runs of one sweep apart next to a bar. */
+        private static String brief(String runId) {
+            return runId.substring(0, runId.lastIndexOf('_'));
+        }
+
+        @Override
+        public void runFinished(SweepRun run) {
+            done("done  ", run);
+        }
+
+        @Override
+        public void runReused(SweepRun run) {
+            done("reused", run);
+        }
+
+        @Override
+        public void runDiscarded(String runId, String reason) {
+            progress.note("redo   " + runId + ": " + reason);
+        }
+
+        private synchronized void done(String what, SweepRun run) {
+            int n = finished.incrementAndGet();
+            progress.note(String.format("%s [%d/%d] %s  %s", what, n, total, run.id(), SweepListener.describe(run)));
+            progress.stepTo(n);
+            if (n == total) progress.status("", "");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.scratchnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.data.Idx;
+import io.github.scratchnet.data.MnistFiles;
+import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.nn.ModelFile;
+import io.github.scratchnet.nn.Network;
+import io.github.scratchnet.train.TrainConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad input ends with one line on stderr that names the problem, a non-zero exit
+ * code and no stack trace. The data cases use a folder of links to the real MNIST files with one
+ * file replaced by a small crafted IDX file (or left out).
+ */
+class BadInputTest {
+    @TempDir static Path tmp;
+    private static final Path REAL = Path.of(System.getProperty("scratchnet.dataDir", "../data/mnist")).toAbsolutePath();
+    private static final String TRAIN_IMAGES = MnistFiles.TRAIN_IMAGES;
+    private static final String TRAIN_LABELS = MnistFiles.TRAIN_LABELS;
+    private static final String TEST_LABELS = MnistFiles.TEST_LABELS;
+
+    static Path aFile;
+    static Path goodModel;
+
+    @BeforeAll
+    static void files() throws IOException {
+        aFile = Files.writeString(tmp.resolve("a-file"), "not a folder");
+        goodModel = tmp.resolve("good.npz");
+        ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1), goodModel);
+        ModelFile.save(Network.initialize(new int[] {784, 5, 3}, BatchNormMode.OFF, 1), tmp.resolve("three-classes.npz"));
+        Files.write(tmp.resolve("corrupt.npz"), Arrays.copyOf(Files.readAllBytes(goodModel), 300));
+    }
+
+    /** A data folder with links to the real files, {@code name} replaced by {@code content} (null: absent). */
+    private static String dataDir(String caseName, String name, byte[] content) {
+        try {
+            Path d = Files.createDirectories(tmp.resolve("data-" + caseName));
+            for (String n : MnistFiles.NAMES) {
+                if (n.equals(name)) {
+                    if (content != null) Files.write(d.resolve(n), content);
+                } else {
+                    Files.createSymbolicLink(d.resolve(n), REAL.resolve(n));
+                }
+            }
+            return d.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] labels(int count, int value) {
+        ByteBuffer b = ByteBuffer.allocate(8 + count).putInt(Idx.LABELS_MAGIC).putInt(count);
+        for (int i = 0; i < count; i++) b.put((byte) (i == count / 2 ? value : i % 10));
+        return b.array();
+    }
+
+    private static byte[] realPrefix(String name, int bytes) {
+        try (var in = Files.newInputStream(REAL.resolve(name))) {
+            return in.readNBytes(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> c = new ArrayList<>();
+        // data
+        c.add(Arguments.of("missing data folder", List.of("train", "--data-dir", tmp.resolve("nowhere").toString()),
+                List.of("does not exist", "`make data`")));
+        c.add(Arguments.of("missing file", List.of("train", "--data-dir", dataDir("missing", TEST_LABELS, null)),
+                List.of("lacks " + TEST_LABELS, "`make data`")));
+        c.add(Arguments.of("truncated file", List.of("train", "--data-dir", dataDir("truncated", TRAIN_LABELS,
+                realPrefix(TRAIN_LABELS, 1000))), List.of(TRAIN_LABELS, "`make data`")));
+        byte[] wrongMagic = ByteBuffer.allocate(16 + 4).putInt(0x00000ABC).putInt(1).putInt(2).putInt(2).array();
+        c.add(Arguments.of("wrong magic", List.of("train", "--data-dir", dataDir("magic", TRAIN_IMAGES, wrongMagic)),
+                List.of(TRAIN_IMAGES, "`make data`")));
+        c.add(Arguments.of("image/label count mismatch", List.of("train", "--data-dir",
+                dataDir("mismatch", TRAIN_LABELS, labels(59_999, 3))), List.of(TRAIN_LABELS, "`make data`")));
+        c.add(Arguments.of("label out of range", List.of("train", "--data-dir",
+                dataDir("label", TEST_LABELS, labels(10_000, 11))), List.of(TEST_LABELS, "`make data`")));
+        c.add(Arguments.of("evaluate without data folder", List.of("evaluate", "--model", goodModel.toString(),
+                "--data-dir", tmp.resolve("nowhere").toString()), List.of("does not exist", "`make data`")));
+        // options
+        c.add(Arguments.of("unknown option", List.of("train", "--frobnicate"), List.of("Unknown option: '--frobnicate'")));
+        c.add(Arguments.of("malformed number", List.of("train", "--lr", "abc"), List.of("'--lr'", "'abc'")));
+        c.add(Arguments.of("malformed list", List.of("sweep", "--seeds", "1,x"), List.of("'--seeds'", "'x'")));
+        c.add(Arguments.of("batch size 0", List.of("train", "--batch-size", "0"), List.of("batch size must be positive")));
+        c.add(Arguments.of("batch size over the training set", List.of("train", "--batch-size", "48001"),
+                List.of("larger than the training set (48000")));
+        c.add(Arguments.of("sweep batch size over the subset", List.of("sweep", "--max-train", "1000", "--batch-sizes",
+                "64,1001", "--out", tmp.resolve("never").toString()), List.of("batch size 1001 is larger than the training set (1000")));
+        for (String lr : List.of("0", "-1", "NaN", "Infinity")) {
+            c.add(Arguments.of("learning rate " + lr, List.of("train", "--lr", lr),
+                    List.of("learning rate must be a positive finite number")));
+        }
+        c.add(Arguments.of("negative lambda", List.of("train", "--l2", "-0.5"), List.of("L2 lambda must be zero or positive")));
+        c.add(Arguments.of("negative lambda in a sweep", List.of("sweep", "--l2-values", "0,-1"),
+                List.of("L2 lambda must be zero or positive")));
+        c.add(Arguments.of("zero layer", List.of("train", "--layers", "784,0,10"), List.of("sizes must be positive")));
+        c.add(Arguments.of("negative layer", List.of("train", "--layers", "784,-5,10"), List.of("sizes must be positive")));
+        c.add(Arguments.of("first layer not 784", List.of("train", "--layers", "100,20,10"),
+                List.of("first layer has 100 units", "784")));
+        c.add(Arguments.of("last layer not 10", List.of("sweep", "--layers", "784,20,5"),
+                List.of("last layer has 5 units", "10")));
+        c.add(Arguments.of("unknown batchnorm mode", List.of("train", "--batchnorm", "sometimes"),
+                List.of("'sometimes' is not a batchnorm mode")));
+        c.add(Arguments.of("unknown batchnorm mode in a list", List.of("sweep", "--batchnorm-modes", "off,sometimes"),
+                List.of("'sometimes' is not a batchnorm mode")));
+        c.add(Arguments.of("parallel 0", List.of("sweep", "--parallel", "0"), List.of("--parallel must be at least 1")));
+        c.add(Arguments.of("single and list option", List.of("sweep", "--batch-size", "64", "--batch-sizes", "32,64"),
+                List.of("either --batch-size or --batch-sizes")));
+        c.add(Arguments.of("max-train 0", List.of("sweep", "--max-train", "0"), List.of("at least 1")));
+        // output
+        c.add(Arguments.of("--out under a file", List.of("sweep", "--max-train", "1000", "--data-dir", REAL.toString(),
+                "--out", aFile.resolve("sweep").toString()), List.of("cannot create the output folder", "choose another --out")));
+        c.add(Arguments.of("--out is a file", List.of("sweep", "--max-train", "1000", "--data-dir", REAL.toString(),
+                "--out", aFile.toString()), List.of("cannot create the output folder", "not a folder")));
+        c.add(Arguments.of("--save under a file", List.of("train", "--data-dir", REAL.toString(), "--save",
+                aFile.resolve("m.npz").toString()), List.of("cannot save the model", "choose another --save")));
+        // models
+        c.add(Arguments.of("corrupt model", List.of("evaluate", "--model", tmp.resolve("corrupt.npz").toString()),
+                List.of("corrupt.npz")));
+        c.add(Arguments.of("model for other data", List.of("evaluate", "--model", tmp.resolve("three-classes.npz").toString()),
+                List.of("expects 784 inputs and 3 classes")));
+        c.add(Arguments.of("missing model", List.of("evaluate", "--model", tmp.resolve("none.npz").toString()),
+                List.of("does not exist")));
+        return c.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void oneClearLineAndANonZeroExit(String name, List<String> args, List<String> phrases) {
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertNotEquals(0, r.exit(), name);
+        List<String> lines = r.errLines();
+        assertEquals(1, lines.size(), "exactly one line on stderr, got:\n" + r.err());
+        String line = lines.get(0);
+        for (String p : phrases) assertTrue(line.contains(p), "'" + p + "' missing in: " + line);
+        assertFalse(line.contains("Exception") || line.contains("at io.github") || line.contains("\tat "), line);
+        assertTrue(line.startsWith("error: "), line);
+        assertEquals("", r.out(), "nothing on stdout");
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.scratchnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train} and {@code evaluate} on the full MNIST, one short epoch each. */
+class TrainEvaluateTest {
+    @TempDir Path tmp;
+    private static final String DATA = Path.of(System.getProperty("scratchnet.dataDir", "../data/mnist")).toAbsolutePath().toString();
+
+    @Test
+    void evaluatePrintsTheTestAccuracyOfTheTrainingResult() {
+        Path model = tmp.resolve("models").resolve("m.npz");
+        Cli.Result train = Cli.run("train", "--data-dir", DATA, "--max-epochs", "1", "--batch-size", "256",
+                "--save", model.toString(), "--json");
+        assertEquals(0, train.exit(), train.err());
+        // Not a terminal here: a line per validation check, as before the progress bar existed.
+        assertTrue(train.err().contains("epoch   1  step     100"), train.err());
+        List<String> out = train.out().lines().toList();
+        JsonObject result = JsonParser.parseString(out.get(out.size() - 1)).getAsJsonObject();
+        double trained = result.get("test_accuracy").getAsDouble();
+
+        Cli.Result eval = Cli.run("evaluate", "--data-dir", DATA, "--model", model.toString());
+        assertEquals(0, eval.exit(), eval.err());
+        assertEquals(String.format(Locale.ROOT, "test accuracy %.4f (10000 images)", trained), eval.out().strip());
+    }
+
+    @Test
+    void trainSaysWhenARunDiverges() {
+        Cli.Result r = Cli.run("train", "--data-dir", DATA, "--lr", "1e6", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("stopped: diverged after epoch 1, "), r.out());
+    }
+}
