@@ -14,7 +14,8 @@ import tech.tablesaw.columns.Column;
 /**
  * A small typed table that becomes both a CSV file and a Tablesaw {@link Table}, so the file and
  * what Java callers see cannot drift apart. CSV fields are quoted only when they must be (RFC
- * 4180); doubles are written in full precision, NaN as {@code NaN}, which pandas reads as missing.
+ * 4180 quoting, but {@code \n} line ends, as pandas and Tablesaw write them); doubles are written
+ * in full precision, NaN as {@code NaN}, which pandas reads as missing.
  */
 final class Sheet {
     enum Type { INT, LONG, DOUBLE, STRING, BOOLEAN }
@@ -41,13 +42,13 @@ final class Sheet {
             if (i > 0) b.append(',');
             b.append(field(columns.get(i).name()));
         }
-        b.append("\r\n");
+        b.append("\n");
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) b.append(',');
                 b.append(field(row[i] == null ? "" : String.valueOf(row[i])));
             }
-            b.append("\r\n");
+            b.append("\n");
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
