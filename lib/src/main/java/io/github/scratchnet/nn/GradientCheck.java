@@ -8,13 +8,15 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Central finite differences against {@link Pass#backward}: for every entry θ of every parameter
  * array, {@code (J(θ+h) - J(θ-h)) / 2h} is compared with the analytic gradient, where J is the
- * training-mode cost including the L2 term.
+ * training-mode cost including the L2 term. Used by the tests and shown in the walkthrough
+ * notebook; it costs two forward passes per parameter, so use it on small networks.
  */
-final class GradientCheck {
-    static final double H = 1e-5;
+public final class GradientCheck {
+    /** The finite-difference step: small enough for O(h²) truncation, large enough for rounding. */
+    public static final double H = 1e-5;
 
     /** One row of the comparison table: parameter name | max abs diff | relative error. */
-    record Row(String name, double maxAbsDiff, double relativeError) {
+    public record Row(String name, double maxAbsDiff, double relativeError) {
         @Override
         public String toString() {
             return String.format("%-7s | %.3e | %.3e", name, maxAbsDiff, relativeError);
@@ -23,12 +25,13 @@ final class GradientCheck {
 
     private GradientCheck() {}
 
-    static List<Row> run(Network net, Dataset data, double lambda) {
+    /** Compares every gradient of {@code net} on all of {@code data} (one batch) with finite differences. */
+    public static List<Row> run(Network net, Dataset data, double lambda) {
         return run(net, data, lambda, lambda);
     }
 
     /** As {@link #run(Network, Dataset, double)}, but the analytic side may use another lambda: a planted error. */
-    static List<Row> run(Network net, Dataset data, double lambda, double analyticLambda) {
+    public static List<Row> run(Network net, Dataset data, double lambda, double analyticLambda) {
         Pass pass = new Pass(net, data.size());
         Parameters grads = Parameters.zerosLike(net.parameters());
         pass.forward(data, null, 0, data.size(), true);
@@ -63,7 +66,8 @@ final class GradientCheck {
         return rows;
     }
 
-    static double cost(Pass pass, Network net, Dataset data, double lambda) {
+    /** The training-mode cost J of {@code net} on {@code data}, L2 term included. */
+    public static double cost(Pass pass, Network net, Dataset data, double lambda) {
         pass.forward(data, null, 0, data.size(), true);
         return pass.crossEntropy() + lambda / (2.0 * data.size()) * net.parameters().sumOfSquaredWeights();
     }
