@@ -1,19 +1,16 @@
 package io.github.scratchnet.nn;
 
 import io.github.scratchnet.data.Dataset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates a network on a whole data set, optionally on several threads.
  *
  * <p>The set is cut into chunks of a fixed size and the partial sums are added in chunk order, so
- * the result is bit for bit the same whatever the number of threads. The evaluator keeps one
- * {@link Pass} per thread and reuses it on every call. Close it to stop its threads.
+ * the result is bit for bit the same whatever the number of threads (threads take the next chunk
+ * when they are free; which thread did a chunk does not matter). The evaluator keeps one
+ * {@link Pass} per thread and reuses it on every call; inference skips the softmax normalisation
+ * ({@link Pass#evaluate}). An evaluator is not thread-safe; close it to stop its threads.
  */
 public final class Evaluator implements AutoCloseable {
     /** Samples per chunk: large enough to amortise a chunk, small enough to keep work matrices in cache. */
@@ -22,48 +19,44 @@ public final class Evaluator implements AutoCloseable {
     private final Network net;
     private final int threads;
     private final Pass[] passes;
-    private final ExecutorService pool;
+    private final Pass.Team team;
+    private final AtomicInteger nextChunk = new AtomicInteger();
+    private final Pass.Team.Task chunkTask = this::runChunks;
+    private Dataset data;
+    private int chunks;
+    private double[] cost = new double[0];
+    private int[] correct = new int[0];
 
     public Evaluator(Network net, int threads) {
         this.net = net;
         this.threads = Math.max(1, threads);
         this.passes = new Pass[this.threads];
         for (int t = 0; t < this.threads; t++) passes[t] = new Pass(net, CHUNK);
-        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads - 1, r -> {
-            Thread th = new Thread(r, "scratchnet-eval");
-            th.setDaemon(true);
-            return th;
-        });
+        this.team = this.threads == 1 ? null : new Pass.Team(this.threads, "scratchnet-eval");
     }
 
     /** Cost (cross-entropy plus {@code lambda/(2m)·sum(W²)}) and accuracy on {@code data}. */
     public Evaluation evaluate(Dataset data, double lambda) {
-        int chunks = (data.size() + CHUNK - 1) / CHUNK;
-        double[] cost = new double[chunks];
-        int[] correct = new int[chunks];
-        if (pool == null) {
-            runChunks(data, 0, 1, chunks, cost, correct);
-        } else {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 1; t < threads; t++) {
-                int worker = t;
-                futures.add(pool.submit(() -> runChunks(data, worker, threads, chunks, cost, correct)));
+        int count = (data.size() + CHUNK - 1) / CHUNK;
+        if (cost.length < count) {
+            cost = new double[count];
+            correct = new int[count];
+        }
+        this.data = data;
+        this.chunks = count;
+        nextChunk.set(0);
+        try {
+            if (team == null || count == 1) {
+                runChunks(0, 1);
+            } else {
+                team.run(chunkTask);
             }
-            runChunks(data, 0, threads, chunks, cost, correct);
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("evaluation interrupted", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
-                }
-            }
+        } finally {
+            this.data = null;
         }
         double costSum = 0;
         long right = 0;
-        for (int c = 0; c < chunks; c++) {
+        for (int c = 0; c < count; c++) {
             costSum += cost[c];
             right += correct[c];
         }
@@ -72,12 +65,14 @@ public final class Evaluator implements AutoCloseable {
         return new Evaluation(costSum / m + l2, (double) right / m, m);
     }
 
-    private void runChunks(Dataset data, int worker, int stride, int chunks, double[] cost, int[] correct) {
+    // Worker w takes chunks until none is left; each chunk's sums land in its own slot.
+    private void runChunks(int worker, int workers) {
         Pass pass = passes[worker];
-        for (int c = worker; c < chunks; c += stride) {
+        Dataset d = data;
+        for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
             int from = c * CHUNK;
-            int to = Math.min(from + CHUNK, data.size());
-            pass.forward(data, null, from, to, false);
+            int to = Math.min(from + CHUNK, d.size());
+            pass.evaluate(d, from, to);
             cost[c] = pass.crossEntropySum();
             correct[c] = pass.correct();
         }
@@ -89,7 +84,7 @@ public final class Evaluator implements AutoCloseable {
         Pass pass = passes[0];
         for (int from = 0; from < data.size(); from += CHUNK) {
             int to = Math.min(from + CHUNK, data.size());
-            pass.forward(data, null, from, to, false);
+            pass.evaluate(data, from, to);
             for (int i = 0; i < to - from; i++) out[from + i] = pass.predicted(i);
         }
         return out;
@@ -97,6 +92,6 @@ public final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        if (team != null) team.close();
     }
 }

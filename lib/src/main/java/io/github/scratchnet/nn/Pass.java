@@ -2,8 +2,10 @@ package io.github.scratchnet.nn;
 
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Forward and backward propagation of one batch through a {@link Network}, with every work matrix
@@ -13,12 +15,31 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * apply ReLU and, depending on {@link BatchNormMode}, normalise; the output layer applies softmax,
  * and the cost is the mean cross-entropy. The first layer reads the sparse input rows directly, so
  * zero pixels cost nothing. A pass is not thread-safe: use one per thread.
+ *
+ * <p>Speed (see {@code lib/PERFORMANCE.md}): every product runs through two small kernels that keep
+ * a block of 8 outputs in registers ({@link #sparseAccumulate}, {@link #denseAccumulate}). Each
+ * output is still summed in the plain order (bias first, then input by input, or sample by sample
+ * for a gradient), so no kernel changes a result. The first layer's weight gradient is summed per
+ * input feature over a transposed copy of the batch's stored entries, which touches only the rows
+ * of {@code Wt1} whose pixel occurs in the batch; {@link #backwardAndUpdate} fuses the SGD update
+ * into that pass, so a training step never clears or sweeps the whole {@code 784 x 20} gradient.
+ *
+ * <p>Threads: a pass built with {@code threads > 1} splits a large batch across helper threads.
+ * Per-sample stages are split by samples, the weight gradients by output rows, and every sum keeps
+ * its sequential order, so the numbers are bit for bit those of one thread. Close such a pass to
+ * stop its helpers.
  */
-public final class Pass {
+public final class Pass implements AutoCloseable {
+    /** Batches smaller than this run on the calling thread alone (splitting never changes a result). */
+    static final int PARALLEL_MIN_ROWS = 96;
+    /** At most this many samples are transposed at once for the first layer's weight gradient. */
+    static final int GRADIENT_ROUND = 2048;
+
     private final Network net;
     private final int layers;
     private final int capacity;
     private final int[] n;
+    private final int threads;
 
     // Forward caches: exactly what backward needs.
     private final DMatrixRMaj[] z;      // pre-activations, m x n(l)
@@ -28,11 +49,17 @@ public final class Pass {
     private final double[][] mean;      // batch mean per hidden unit
     private final double[][] invStd;    // 1 / sqrt(var + eps) per hidden unit
     private final DMatrixRMaj probs;    // softmax output, m x classes
+    private final double[] rowCost;     // cross-entropy of every sample of the batch
+    private final int[] rowArgmax;      // most probable class of every sample of the batch
 
-    // Backward work matrices, allocated on the first backward call.
+    // Backward work, allocated on the first backward call.
     private DMatrixRMaj[] dZ;
     private DMatrixRMaj[] dA;
     private double[] colWork;
+    private Transposed[] parts;         // the batch's input entries, feature-major, one block per worker
+    private double[][] gradRow;         // one row of dWt1 per worker
+    private int[] featureSplit;         // first feature of every worker's share of dWt1
+    private Parameters work;            // gradients of the fused step
 
     private Dataset data;
     private int[] order;
@@ -41,12 +68,34 @@ public final class Pass {
     private double costSum;
     private int correct;
 
+    // What the current stage does (read by the helper threads after the team's hand-over).
+    private static final int FORWARD = 0, DELTAS = 1, TRANSPOSE = 2, GRADIENT = 3;
+    private int stage;
+    private boolean stageProbabilities;
+    private int roundFrom, roundTo;
+    private boolean firstRound, lastRound;
+    private double stageLambda;
+    private double stageRate;           // NaN: write gradients; otherwise the fused SGD step
+    private Parameters stageGrads;
+    private final Team.Task stageTask = this::runStage;
+    private Team team;
+
+    /** A pass for batches of up to {@code capacity} samples, on the calling thread only. */
     public Pass(Network net, int capacity) {
+        this(net, capacity, 1);
+    }
+
+    /**
+     * A pass for batches of up to {@code capacity} samples that splits large batches across
+     * {@code threads} threads; the results do not depend on {@code threads}.
+     */
+    public Pass(Network net, int capacity, int threads) {
         if (capacity <= 0) throw new ScratchnetException("batch capacity must be positive, got " + capacity);
         this.net = net;
         this.layers = net.layers();
         this.capacity = capacity;
         this.n = net.sizes();
+        this.threads = Math.max(1, threads);
         z = new DMatrixRMaj[layers + 1];
         a = new DMatrixRMaj[layers];
         zhat = new DMatrixRMaj[layers];
@@ -66,6 +115,8 @@ public final class Pass {
             }
         }
         probs = new DMatrixRMaj(capacity, n[layers]);
+        rowCost = new double[capacity];
+        rowArgmax = new int[capacity];
     }
 
     public int capacity() {
@@ -78,80 +129,266 @@ public final class Pass {
      * running ones; otherwise it uses the running statistics.
      */
     public void forward(Dataset data, int[] order, int from, int to, boolean training) {
+        forward(data, order, from, to, training, true);
+    }
+
+    /**
+     * Inference on samples {@code from..to} of {@code data}: cost and accuracy only. The softmax
+     * is not normalised (the cross-entropy needs only the log-sum-exp, the prediction only the
+     * largest logit), so {@link #probabilities()} is left stale.
+     */
+    public void evaluate(Dataset data, int from, int to) {
+        forward(data, null, from, to, false, false);
+    }
+
+    private void forward(Dataset data, int[] order, int from, int to, boolean training, boolean probabilities) {
         int m = to - from;
         if (m <= 0 || m > capacity) {
             throw new ScratchnetException("batch of " + m + " samples does not fit a pass of capacity " + capacity);
         }
         if (data.features() != n[0] || data.classes() != n[layers]) {
             throw new ScratchnetException("data has " + data.features() + " features and " + data.classes()
-                    + " classes but the network's layers are " + java.util.Arrays.toString(n)
+                    + " classes but the network's layers are " + Arrays.toString(n)
                     + "; make the first layer " + data.features() + " and the last " + data.classes());
         }
         this.data = data;
         this.order = order;
         this.from = from;
         this.rows = m;
-        Parameters p = net.parameters();
         for (int l = 1; l <= layers; l++) {
             z[l].reshape(m, n[l], false);
-            if (l == 1) {
-                sparseInputForward(p);
-            } else {
-                // Z = A·Wt + b
-                CommonOps_DDRM.mult(a[l - 1], p.wt(l), z[l]);
-                addRow(z[l], p.b(l));
+            if (l < layers) a[l].reshape(m, n[l], false);
+        }
+        probs.reshape(m, n[layers], false);
+        if (net.batchNorm() == BatchNormMode.FULL) {
+            for (int l = 1; l < layers; l++) {
+                zhat[l].reshape(m, n[l], false);
+                y[l].reshape(m, n[l], false);
             }
+        }
+        stageProbabilities = probabilities;
+        if (rowWise(training)) {
+            // Inference batchnorm reads the running statistics: fetch them once, then row by row.
+            if (net.batchNorm() != BatchNormMode.OFF) {
+                for (int l = 1; l < layers; l++) statistics(l, null, 0, n[l], false);
+            }
+            runRows(FORWARD);
+        } else {
+            layerWiseForward(training);
+        }
+        costSum = 0;
+        correct = 0;
+        for (int i = 0; i < m; i++) {
+            costSum += rowCost[i];
+            if (rowArgmax[i] == data.label(sample(i))) correct++;
+        }
+    }
+
+    // Without batch statistics every stage treats each sample on its own.
+    private boolean rowWise(boolean training) {
+        return !training || net.batchNorm() == BatchNormMode.OFF;
+    }
+
+    private void forwardRows(int r0, int r1) {
+        sparseInputForward(r0, r1);
+        if (layers > 1) hiddenRows(1, r0, r1);
+        for (int l = 2; l <= layers; l++) {
+            denseForward(l, r0, r1);
+            if (l < layers) hiddenRows(l, r0, r1);
+        }
+        outputRows(r0, r1, stageProbabilities);
+    }
+
+    // Batchnorm in training mode: each hidden layer needs the statistics of the whole batch.
+    private void layerWiseForward(boolean training) {
+        int m = rows;
+        sparseInputForward(0, m);
+        for (int l = 1; l <= layers; l++) {
+            if (l > 1) denseForward(l, 0, m);
             if (l < layers) hiddenForward(l, training);
         }
-        softmaxCrossEntropy();
+        outputRows(0, m, stageProbabilities);
     }
 
     private int sample(int i) {
         return order == null ? from + i : order[from + i];
     }
 
-    // Z1 = X·Wt1 + b1, reading only the stored (non-zero) entries of each input row.
-    private void sparseInputForward(Parameters p) {
+    // Z1 = X·Wt1 + b1, reading only the stored (non-zero) entries of each input row; with
+    // batchnorm off the ReLU is applied on the way out: A1 = max(Z1, 0).
+    private void sparseInputForward(int r0, int r1) {
         int width = n[1];
-        double[] w = p.wt(1).data;
-        double[] bias = p.b(1).data;
+        double[] w = net.parameters().wt(1).data;
+        double[] bias = net.parameters().b(1).data;
         double[] out = z[1].data;
+        double[] act = layers > 1 && net.batchNorm() == BatchNormMode.OFF ? a[1].data : null;
         int[] col = data.column();
         double[] val = data.value();
-        for (int i = 0; i < rows; i++) {
+        for (int i = r0; i < r1; i++) {
             int s = sample(i);
             int zo = i * width;
             System.arraycopy(bias, 0, out, zo, width);
-            for (int q = data.rowStart(s), end = data.rowEnd(s); q < end; q++) {
-                double v = val[q];
-                int wo = col[q] * width;
-                for (int o = 0; o < width; o++) out[zo + o] += v * w[wo + o];
+            sparseAccumulate(out, zo, width, w, col, val, data.rowStart(s), data.rowEnd(s));
+            if (act != null) relu(out, act, zo, width);
+        }
+    }
+
+    // Z = A(l-1)·Wt + b, row by row; with batchnorm off the ReLU follows: A = max(Z, 0).
+    private void denseForward(int l, int r0, int r1) {
+        int width = n[l];
+        int inputs = n[l - 1];
+        double[] w = net.parameters().wt(l).data;
+        double[] bias = net.parameters().b(l).data;
+        double[] in = a[l - 1].data;
+        double[] out = z[l].data;
+        double[] act = l < layers && net.batchNorm() == BatchNormMode.OFF ? a[l].data : null;
+        for (int i = r0; i < r1; i++) {
+            int zo = i * width;
+            System.arraycopy(bias, 0, out, zo, width);
+            denseAccumulate(out, zo, width, w, in, i * inputs, 1, inputs);
+            if (act != null) relu(out, act, zo, width);
+        }
+    }
+
+    private static void relu(double[] z, double[] a, int off, int width) {
+        for (int o = off, e = off + width; o < e; o++) a[o] = Math.max(z[o], 0);
+    }
+
+    /**
+     * {@code out[oo + o] += Σ_q coef[q]·m[row[q]·width + o]} for {@code q0 <= q < q1} and
+     * {@code 0 <= o < width}: the sparse product of one row. Blocks of 8 (then 4, then 1) outputs
+     * are held in registers while the entries stream past; each output still adds its terms in
+     * the order of {@code q}, exactly as the plain loop {@code for q: for o: out[o] += ...} does.
+     */
+    static void sparseAccumulate(double[] out, int oo, int width, double[] m, int[] row, double[] coef, int q0, int q1) {
+        int o = 0;
+        for (; o + 8 <= width; o += 8) {
+            int p = oo + o;
+            double s0 = out[p], s1 = out[p + 1], s2 = out[p + 2], s3 = out[p + 3];
+            double s4 = out[p + 4], s5 = out[p + 5], s6 = out[p + 6], s7 = out[p + 7];
+            for (int q = q0; q < q1; q++) {
+                double v = coef[q];
+                int k = row[q] * width + o;
+                s0 += v * m[k];
+                s1 += v * m[k + 1];
+                s2 += v * m[k + 2];
+                s3 += v * m[k + 3];
+                s4 += v * m[k + 4];
+                s5 += v * m[k + 5];
+                s6 += v * m[k + 6];
+                s7 += v * m[k + 7];
+            }
+            out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
+            out[p + 4] = s4; out[p + 5] = s5; out[p + 6] = s6; out[p + 7] = s7;
+        }
+        for (; o + 4 <= width; o += 4) {
+            int p = oo + o;
+            double s0 = out[p], s1 = out[p + 1], s2 = out[p + 2], s3 = out[p + 3];
+            for (int q = q0; q < q1; q++) {
+                double v = coef[q];
+                int k = row[q] * width + o;
+                s0 += v * m[k];
+                s1 += v * m[k + 1];
+                s2 += v * m[k + 2];
+                s3 += v * m[k + 3];
+            }
+            out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
+        }
+        for (; o < width; o++) {
+            double s = out[oo + o];
+            for (int q = q0; q < q1; q++) s += coef[q] * m[row[q] * width + o];
+            out[oo + o] = s;
+        }
+    }
+
+    /**
+     * {@code out[oo + o] += Σ_k x[xo + k·xs]·m[k·width + o]} for {@code 0 <= k < count}: a dense
+     * vector (any stride) times a row-major matrix, blocked like {@link #sparseAccumulate}.
+     */
+    static void denseAccumulate(double[] out, int oo, int width, double[] m, double[] x, int xo, int xs, int count) {
+        int o = 0;
+        for (; o + 8 <= width; o += 8) {
+            int p = oo + o;
+            double s0 = out[p], s1 = out[p + 1], s2 = out[p + 2], s3 = out[p + 3];
+            double s4 = out[p + 4], s5 = out[p + 5], s6 = out[p + 6], s7 = out[p + 7];
+            for (int k = 0, xi = xo, mi = o; k < count; k++, xi += xs, mi += width) {
+                double v = x[xi];
+                s0 += v * m[mi];
+                s1 += v * m[mi + 1];
+                s2 += v * m[mi + 2];
+                s3 += v * m[mi + 3];
+                s4 += v * m[mi + 4];
+                s5 += v * m[mi + 5];
+                s6 += v * m[mi + 6];
+                s7 += v * m[mi + 7];
+            }
+            out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
+            out[p + 4] = s4; out[p + 5] = s5; out[p + 6] = s6; out[p + 7] = s7;
+        }
+        for (; o + 4 <= width; o += 4) {
+            int p = oo + o;
+            double s0 = out[p], s1 = out[p + 1], s2 = out[p + 2], s3 = out[p + 3];
+            for (int k = 0, xi = xo, mi = o; k < count; k++, xi += xs, mi += width) {
+                double v = x[xi];
+                s0 += v * m[mi];
+                s1 += v * m[mi + 1];
+                s2 += v * m[mi + 2];
+                s3 += v * m[mi + 3];
+            }
+            out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
+        }
+        for (; o < width; o++) {
+            double s = out[oo + o];
+            for (int k = 0, xi = xo, mi = o; k < count; k++, xi += xs, mi += width) s += x[xi] * m[mi];
+            out[oo + o] = s;
+        }
+    }
+
+    // Hidden layer l, samples r0..r1, without batch statistics: ReLU (already applied by the
+    // product when batchnorm is off) or the running-statistics normalisation of inference.
+    private void hiddenRows(int l, int r0, int r1) {
+        int width = n[l];
+        int e0 = r0 * width, e1 = r1 * width;
+        double[] zl = z[l].data;
+        double[] al = a[l].data;
+        double[] mu = mean[l];
+        double[] is = invStd[l];
+        switch (net.batchNorm()) {
+            case OFF -> { }
+            case NORMALIZE -> {
+                // A = (relu(Z) - mean) / sqrt(var + eps)
+                for (int idx = e0, j = 0; idx < e1; idx++) {
+                    al[idx] = (Math.max(zl[idx], 0) - mu[j]) * is[j];
+                    if (++j == width) j = 0;
+                }
+            }
+            case FULL -> {
+                // Zhat = (Z - mean) / sqrt(var + eps); Y = gamma·Zhat + beta; A = relu(Y)
+                double[] zh = zhat[l].data;
+                double[] yl = y[l].data;
+                double[] g = net.parameters().gamma(l).data;
+                double[] bt = net.parameters().beta(l).data;
+                for (int idx = e0, j = 0; idx < e1; idx++) {
+                    zh[idx] = (zl[idx] - mu[j]) * is[j];
+                    yl[idx] = g[j] * zh[idx] + bt[j];
+                    al[idx] = Math.max(yl[idx], 0);
+                    if (++j == width) j = 0;
+                }
             }
         }
     }
 
-    private static void addRow(DMatrixRMaj target, DMatrixRMaj row) {
-        double[] t = target.data;
-        double[] r = row.data;
-        int width = target.numCols;
-        for (int i = 0, idx = 0; i < target.numRows; i++) {
-            for (int j = 0; j < width; j++) t[idx++] += r[j];
-        }
-    }
-
+    // Hidden layer l over the whole batch, in training mode (batch statistics).
     private void hiddenForward(int l, boolean training) {
         int m = rows;
         int width = n[l];
-        a[l].reshape(m, width, false);
         double[] zl = z[l].data;
         double[] al = a[l].data;
         switch (net.batchNorm()) {
-            case OFF -> {
-                for (int i = 0, e = m * width; i < e; i++) al[i] = Math.max(zl[i], 0);
-            }
+            case OFF -> relu(zl, al, 0, m * width);
             case NORMALIZE -> {
                 // R = relu(Z); A = (R - mean) / sqrt(var + eps), per unit over the batch
-                for (int i = 0, e = m * width; i < e; i++) al[i] = Math.max(zl[i], 0);
+                relu(zl, al, 0, m * width);
                 statistics(l, al, m, width, training);
                 normalise(al, al, m, l);
             }
@@ -189,8 +426,8 @@ public final class Pass {
             }
             return;
         }
-        java.util.Arrays.fill(mu, 0);
-        java.util.Arrays.fill(is, 0);
+        Arrays.fill(mu, 0);
+        Arrays.fill(is, 0);
         for (int i = 0, idx = 0; i < m; i++) {
             for (int j = 0; j < width; j++) mu[j] += x[idx++];
         }
@@ -220,16 +457,13 @@ public final class Pass {
         }
     }
 
-    // P = softmax(Z_L) row by row, computed through log-sum-exp so large logits cannot overflow;
-    // the cross-entropy of a row is logsumexp(z) - z[label].
-    private void softmaxCrossEntropy() {
+    // Per sample: the cross-entropy logsumexp(z) - z[label] (log-sum-exp, so large logits cannot
+    // overflow), the largest logit, and when asked P = softmax(Z_L).
+    private void outputRows(int r0, int r1, boolean probabilities) {
         int width = n[layers];
-        probs.reshape(rows, width, false);
         double[] zl = z[layers].data;
         double[] pr = probs.data;
-        costSum = 0;
-        correct = 0;
-        for (int i = 0; i < rows; i++) {
+        for (int i = r0; i < r1; i++) {
             int base = i * width;
             double max = zl[base];
             int argmax = 0;
@@ -240,16 +474,19 @@ public final class Pass {
                 }
             }
             double sum = 0;
-            for (int j = 0; j < width; j++) {
-                double e = Math.exp(zl[base + j] - max);
-                pr[base + j] = e;
-                sum += e;
+            if (probabilities) {
+                for (int j = 0; j < width; j++) {
+                    double e = Math.exp(zl[base + j] - max);
+                    pr[base + j] = e;
+                    sum += e;
+                }
+                for (int j = 0; j < width; j++) pr[base + j] /= sum;
+            } else {
+                for (int j = 0; j < width; j++) sum += Math.exp(zl[base + j] - max);
             }
             double lse = max + Math.log(sum);
-            for (int j = 0; j < width; j++) pr[base + j] /= sum;
-            int label = data.label(sample(i));
-            costSum += lse - zl[base + label];
-            if (argmax == label) correct++;
+            rowCost[i] = lse - zl[base + data.label(sample(i))];
+            rowArgmax[i] = argmax;
         }
     }
 
@@ -273,18 +510,14 @@ public final class Pass {
         return correct;
     }
 
-    /** Softmax output of the last forward pass, {@code rows x classes}; live, reused. */
+    /** Softmax output of the last {@link #forward} pass, {@code rows x classes}; live, reused. */
     public DMatrixRMaj probabilities() {
         return probs;
     }
 
-    /** Most probable class of sample {@code i} of the last batch. */
+    /** Most probable class (largest logit, the first of equals) of sample {@code i} of the last batch. */
     public int predicted(int i) {
-        int width = n[layers];
-        double[] pr = probs.data;
-        int best = 0;
-        for (int j = 1; j < width; j++) if (pr[i * width + j] > pr[i * width + best]) best = j;
-        return best;
+        return rowArgmax[i];
     }
 
     /**
@@ -292,35 +525,43 @@ public final class Pass {
      * pass, written into {@code grads}.
      */
     public void backward(double lambda, Parameters grads) {
+        backward(lambda, grads, Double.NaN);
+    }
+
+    /**
+     * One SGD step from the last training-mode forward pass: the same numbers as
+     * {@link #backward} followed by {@link Sgd#update} with {@code learningRate}, bit for bit,
+     * without writing the first layer's weight gradient anywhere.
+     */
+    public void backwardAndUpdate(double lambda, double learningRate) {
+        if (work == null) work = Parameters.zerosLike(net.parameters());
+        backward(lambda, work, learningRate);
+    }
+
+    private void backward(double lambda, Parameters grads, double learningRate) {
         if (dZ == null) allocateBackward();
         int m = rows;
-        Parameters p = net.parameters();
-        // dZ_L = (P - Y) / m: softmax and cross-entropy differentiated together
-        DMatrixRMaj dzOut = dZ[layers];
-        dzOut.reshape(m, n[layers], false);
-        double[] d = dzOut.data;
-        double[] pr = probs.data;
-        int width = n[layers];
-        for (int i = 0; i < m * width; i++) d[i] = pr[i] / m;
-        for (int i = 0; i < m; i++) d[i * width + data.label(sample(i))] -= 1.0 / m;
-
-        for (int l = layers; l >= 1; l--) {
-            // dWt = A(l-1)ᵀ·dZ + (λ/m)·Wt
-            if (l == 1) {
-                sparseInputWeightGradient(grads.wt(1));
-            } else {
-                CommonOps_DDRM.multTransA(a[l - 1], dZ[l], grads.wt(l));
-            }
-            if (lambda != 0) CommonOps_DDRM.addEquals(grads.wt(l), lambda / m, p.wt(l));
-            // db = column sums of dZ
-            columnSums(dZ[l], grads.b(l).data);
-            if (l > 1) {
-                // dA(l-1) = dZ·Wtᵀ
-                dA[l - 1].reshape(m, n[l - 1], false);
-                CommonOps_DDRM.multTransB(dZ[l], p.wt(l), dA[l - 1]);
-                hiddenBackward(l - 1, grads);
-            }
+        for (int l = 1; l <= layers; l++) dZ[l].reshape(m, n[l], false);
+        stageLambda = lambda;
+        stageRate = learningRate;
+        stageGrads = grads;
+        // dZ of every layer, sample by sample where batchnorm allows
+        if (rowWise(true)) {
+            runRows(DELTAS);
+        } else {
+            layerWiseDeltas(grads);
         }
+        // dWt, db (and the update): first layer split by input feature, in rounds of samples
+        for (int r0 = 0; r0 < m; r0 += GRADIENT_ROUND) {
+            roundFrom = r0;
+            roundTo = Math.min(m, r0 + GRADIENT_ROUND);
+            firstRound = r0 == 0;
+            lastRound = roundTo == m;
+            runRows(TRANSPOSE);
+            splitFeatures();
+            run(GRADIENT);
+        }
+        stageGrads = null;
     }
 
     private void allocateBackward() {
@@ -333,37 +574,223 @@ public final class Pass {
         int widest = 0;
         for (int w : n) widest = Math.max(widest, w);
         colWork = new double[2 * widest];
+        parts = new Transposed[threads];
+        gradRow = new double[threads][n[1]];
+        for (int t = 0; t < threads; t++) parts[t] = new Transposed(n[0]);
+        featureSplit = new int[threads + 1];
     }
 
-    // dWt1 = Xᵀ·dZ1, touching only the input's stored entries.
-    private void sparseInputWeightGradient(DMatrixRMaj dwt) {
-        int width = n[1];
-        double[] dw = dwt.data;
-        java.util.Arrays.fill(dw, 0, dwt.getNumElements(), 0);
-        double[] dz = dZ[1].data;
-        int[] col = data.column();
-        double[] val = data.value();
-        for (int i = 0; i < rows; i++) {
-            int s = sample(i);
-            int zo = i * width;
-            for (int q = data.rowStart(s), end = data.rowEnd(s); q < end; q++) {
-                double v = val[q];
-                int wo = col[q] * width;
-                for (int o = 0; o < width; o++) dw[wo + o] += v * dz[zo + o];
+    // dZ_L = (P - Y) / m: softmax and cross-entropy differentiated together.
+    private void outputDeltas(int r0, int r1) {
+        int m = rows;
+        int width = n[layers];
+        double[] d = dZ[layers].data;
+        double[] pr = probs.data;
+        for (int idx = r0 * width, e = r1 * width; idx < e; idx++) d[idx] = pr[idx] / m;
+        for (int i = r0; i < r1; i++) d[i * width + data.label(sample(i))] -= 1.0 / m;
+    }
+
+    // Batchnorm off: dZ(l-1) = (dZ·Wtᵀ) ⊙ [Z(l-1) > 0], sample by sample, for every layer.
+    private void deltaRows(int r0, int r1) {
+        outputDeltas(r0, r1);
+        for (int l = layers; l > 1; l--) {
+            int width = n[l];
+            int inputs = n[l - 1];
+            double[] w = net.parameters().wt(l).data;
+            double[] dz = dZ[l].data;
+            double[] zPrev = z[l - 1].data;
+            double[] dzPrev = dZ[l - 1].data;
+            for (int i = r0; i < r1; i++) {
+                int di = i * width;
+                for (int k = 0, pk = i * inputs; k < inputs; k++, pk++) {
+                    double s = 0;
+                    if (zPrev[pk] > 0) {
+                        for (int o = 0, wk = k * width; o < width; o++) s += dz[di + o] * w[wk + o];
+                    }
+                    dzPrev[pk] = s;
+                }
             }
         }
     }
 
-    private static void columnSums(DMatrixRMaj x, double[] out) {
-        int width = x.numCols;
-        java.util.Arrays.fill(out, 0, width, 0);
-        double[] d = x.data;
-        for (int i = 0, idx = 0; i < x.numRows; i++) {
-            for (int j = 0; j < width; j++) out[j] += d[idx++];
+    // Batchnorm in training mode: dA(l-1) = dZ·Wtᵀ row by row, then the layer's backward over the batch.
+    private void layerWiseDeltas(Parameters grads) {
+        int m = rows;
+        outputDeltas(0, m);
+        for (int l = layers; l > 1; l--) {
+            int width = n[l];
+            int inputs = n[l - 1];
+            double[] w = net.parameters().wt(l).data;
+            double[] dz = dZ[l].data;
+            dA[l - 1].reshape(m, inputs, false);
+            double[] da = dA[l - 1].data;
+            for (int i = 0; i < m; i++) {
+                int di = i * width;
+                for (int k = 0; k < inputs; k++) {
+                    double s = 0;
+                    for (int o = 0, wk = k * width; o < width; o++) s += dz[di + o] * w[wk + o];
+                    da[i * inputs + k] = s;
+                }
+            }
+            hiddenBackward(l - 1, grads);
         }
     }
 
-    // From dA(l) to dZ(l) through the hidden layer's ReLU and normalisation.
+    // Every layer but the first, and every bias: small reductions over the batch, done once.
+    //   dWt = A(l-1)ᵀ·dZ + (λ/m)·Wt;  db = column sums of dZ
+    private void denseGradients() {
+        int m = rows;
+        double lambda = stageLambda;
+        Parameters grads = stageGrads;
+        Parameters p = net.parameters();
+        for (int l = layers; l >= 1; l--) {
+            int width = n[l];
+            double[] dz = dZ[l].data;
+            if (l > 1) {
+                int inputs = n[l - 1];
+                double[] dw = grads.wt(l).data;
+                double[] in = a[l - 1].data;
+                Arrays.fill(dw, 0, inputs * width, 0);
+                for (int k = 0; k < inputs; k++) denseAccumulate(dw, k * width, width, dz, in, k, inputs, m);
+                if (lambda != 0) {
+                    double c = lambda / m;
+                    double[] w = p.wt(l).data;
+                    for (int e = 0; e < inputs * width; e++) dw[e] += c * w[e];
+                }
+            }
+            double[] db = grads.b(l).data;
+            Arrays.fill(db, 0, width, 0);
+            for (int i = 0, idx = 0; i < m; i++) {
+                for (int j = 0; j < width; j++) db[j] += dz[idx++];
+            }
+        }
+        if (!Double.isNaN(stageRate)) {
+            for (int l = 1; l <= layers; l++) {
+                if (l > 1) Sgd.update(p.wt(l), grads.wt(l), stageRate);
+                Sgd.update(p.b(l), grads.b(l), stageRate);
+                if (p.gamma(l) != null) {
+                    Sgd.update(p.gamma(l), grads.gamma(l), stageRate);
+                    Sgd.update(p.beta(l), grads.beta(l), stageRate);
+                }
+            }
+        }
+    }
+
+    /**
+     * The stored input entries of samples {@code r0..r1} regrouped by feature (compressed sparse
+     * columns): for feature j, entries {@code start[j]..start[j+1]} in sample order.
+     */
+    private static final class Transposed {
+        final int[] start;
+        int[] sample = new int[0];
+        double[] value = new double[0];
+
+        Transposed(int features) {
+            start = new int[features + 2];
+        }
+    }
+
+    // Transposes the input entries of batch rows r0..r1 (a counting sort by feature; stable, so
+    // each feature's entries stay in sample order).
+    private void transpose(Transposed t, int r0, int r1) {
+        int features = n[0];
+        int[] col = data.column();
+        double[] val = data.value();
+        int[] start = t.start;
+        Arrays.fill(start, 0);
+        int total = 0;
+        for (int i = r0; i < r1; i++) {
+            int s = sample(i);
+            int q1 = data.rowEnd(s);
+            for (int q = data.rowStart(s); q < q1; q++) start[col[q] + 2]++;
+            total += q1 - data.rowStart(s);
+        }
+        if (t.sample.length < total) {
+            int size = Math.max(total, t.sample.length + t.sample.length / 2);
+            t.sample = new int[size];
+            t.value = new double[size];
+        }
+        // start[j+2] holds count(j); after the sum start[j+1] is where feature j begins
+        for (int j = 2; j <= features + 1; j++) start[j] += start[j - 1];
+        int[] smp = t.sample;
+        double[] v = t.value;
+        for (int i = r0; i < r1; i++) {
+            int s = sample(i);
+            for (int q = data.rowStart(s), q1 = data.rowEnd(s); q < q1; q++) {
+                int p = start[col[q] + 1]++;
+                smp[p] = i;
+                v[p] = val[q];
+            }
+        }
+        // now start[j] is where feature j begins and start[j+1] where it ends
+    }
+
+    // Cuts the features into one share per worker with about the same number of entries.
+    private void splitFeatures() {
+        int features = n[0];
+        int workers = workersFor(roundTo - roundFrom);
+        featureSplit[0] = 0;
+        featureSplit[workers] = features;
+        if (workers == 1) return;
+        long total = 0;
+        for (int t = 0; t < workers; t++) total += parts[t].start[features];
+        // worker 0 also does the small layers: give it a little less of the first one
+        long target = total / workers - total / (8L * workers);
+        long seen = 0;
+        int w = 1;
+        for (int j = 0; j < features && w < workers; j++) {
+            for (int t = 0; t < workers; t++) seen += parts[t].start[j + 1] - parts[t].start[j];
+            if (seen >= target * w) featureSplit[w++] = j + 1;
+        }
+        while (w < workers) featureSplit[w++] = features;
+    }
+
+    // dWt1 rows j0..j1 = Xᵀ·dZ1 (+ (λ/m)·Wt1), summed sample by sample over the transposed
+    // entries; in the fused step each row goes straight into Wt1 ← Wt1 - rate·dWt1.
+    private void firstLayerGradient(int worker, int workers, int j0, int j1) {
+        int width = n[1];
+        int m = rows;
+        double[] dz = dZ[1].data;
+        double[] w = net.parameters().wt(1).data;
+        double[] dw = stageGrads.wt(1).data;
+        double[] acc = gradRow[worker];
+        double c = stageLambda / m;
+        boolean l2 = stageLambda != 0;
+        boolean fused = !Double.isNaN(stageRate);
+        double step = -stageRate;
+        for (int j = j0; j < j1; j++) {
+            int jo = j * width;
+            boolean any = false;
+            for (int t = 0; t < workers && !any; t++) any = parts[t].start[j + 1] > parts[t].start[j];
+            if (firstRound) {
+                if (!any && fused && !l2 && lastRound) continue; // Wt1 - rate·0 = Wt1
+                Arrays.fill(acc, 0);
+            } else {
+                System.arraycopy(dw, jo, acc, 0, width);
+            }
+            for (int t = 0; t < workers; t++) {
+                Transposed part = parts[t];
+                int q0 = part.start[j], q1 = part.start[j + 1];
+                if (q1 > q0) sparseAccumulate(acc, 0, width, dz, part.sample, part.value, q0, q1);
+            }
+            if (!lastRound) {
+                System.arraycopy(acc, 0, dw, jo, width);
+            } else if (fused) {
+                // the expression of Sgd.update: θ ← θ + (-rate)·dθ
+                if (l2) {
+                    for (int o = 0; o < width; o++) w[jo + o] += step * (acc[o] + c * w[jo + o]);
+                } else {
+                    for (int o = 0; o < width; o++) w[jo + o] += step * acc[o];
+                }
+            } else if (l2) {
+                for (int o = 0; o < width; o++) dw[jo + o] = acc[o] + c * w[jo + o];
+            } else {
+                System.arraycopy(acc, 0, dw, jo, width);
+            }
+        }
+    }
+
+    // From dA(l) to dZ(l) through the hidden layer's normalisation and ReLU (batchnorm modes).
     private void hiddenBackward(int l, Parameters grads) {
         int m = rows;
         int width = n[l];
@@ -388,8 +815,8 @@ public final class Pass {
                 double[] g = net.parameters().gamma(l).data;
                 double[] dg = grads.gamma(l).data;
                 double[] db = grads.beta(l).data;
-                java.util.Arrays.fill(dg, 0);
-                java.util.Arrays.fill(db, 0);
+                Arrays.fill(dg, 0);
+                Arrays.fill(db, 0);
                 for (int i = 0, idx = 0; i < m; i++) {
                     for (int j = 0; j < width; j++, idx++) {
                         double dy = yl[idx] > 0 ? da[idx] : 0;
@@ -410,7 +837,7 @@ public final class Pass {
         int width = n[l];
         double[] is = invStd[l];
         double[] meanD = colWork;
-        java.util.Arrays.fill(meanD, 0, 2 * width, 0);
+        Arrays.fill(meanD, 0, 2 * width, 0);
         for (int i = 0, idx = 0; i < m; i++) {
             for (int j = 0; j < width; j++, idx++) {
                 meanD[j] += dxhat[idx];
@@ -422,6 +849,160 @@ public final class Pass {
             for (int j = 0; j < width; j++, idx++) {
                 dx[idx] = is[j] * (dxhat[idx] - meanD[j] - xhat[idx] * meanD[width + j]);
             }
+        }
+    }
+
+    // ---- running the stages, on one thread or split across the team ----
+
+    private int workersFor(int m) {
+        return threads > 1 && m >= PARALLEL_MIN_ROWS ? threads : 1;
+    }
+
+    // Stages whose work is split by samples (FORWARD, DELTAS, TRANSPOSE).
+    private void runRows(int what) {
+        stage = what;
+        int m = what == TRANSPOSE ? roundTo - roundFrom : rows;
+        if (workersFor(m) == 1) {
+            runStage(0, 1);
+        } else {
+            if (team == null) team = new Team(threads, "scratchnet-pass");
+            team.run(stageTask);
+        }
+    }
+
+    private void run(int what) {
+        stage = what;
+        if (workersFor(roundTo - roundFrom) == 1) {
+            runStage(0, 1);
+        } else {
+            team.run(stageTask);
+        }
+    }
+
+    private void runStage(int worker, int workers) {
+        switch (stage) {
+            case FORWARD -> forwardRows(rows * worker / workers, rows * (worker + 1) / workers);
+            case DELTAS -> deltaRows(rows * worker / workers, rows * (worker + 1) / workers);
+            case TRANSPOSE -> {
+                int span = roundTo - roundFrom;
+                transpose(parts[worker], roundFrom + span * worker / workers, roundFrom + span * (worker + 1) / workers);
+            }
+            case GRADIENT -> {
+                if (worker == 0 && firstRound) denseGradients();
+                firstLayerGradient(worker, workers, featureSplit[worker], featureSplit[worker + 1]);
+            }
+            default -> throw new IllegalStateException("unknown stage " + stage);
+        }
+    }
+
+    /** Stops the helper threads, if any were started; the pass stays usable on one thread. */
+    @Override
+    public void close() {
+        if (team != null) team.close();
+        team = null;
+    }
+
+    /**
+     * A fixed set of threads that run one task together: the caller is worker 0 and returns when
+     * every helper has finished. Helpers spin briefly for the next task (steps follow each other
+     * within microseconds), then park.
+     */
+    static final class Team implements AutoCloseable {
+        /** The work of one worker out of {@code workers}. */
+        interface Task {
+            void run(int worker, int workers);
+        }
+
+        private static final long SPIN_NANOS = 50_000;
+
+        private final int size;
+        private final Thread[] helpers;
+        private final AtomicInteger pending = new AtomicInteger();
+        private volatile Task task;
+        private volatile int generation;
+        private volatile Thread caller;
+        private volatile Throwable failure;
+        private volatile boolean closed;
+
+        Team(int size, String name) {
+            this.size = size;
+            helpers = new Thread[size - 1];
+            for (int h = 0; h < helpers.length; h++) {
+                int worker = h + 1;
+                Thread t = new Thread(() -> loop(worker), name + "-" + worker);
+                t.setDaemon(true);
+                helpers[h] = t;
+                t.start();
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Runs {@code t} on every worker; rethrows the first failure. */
+        void run(Task t) {
+            if (closed) throw new IllegalStateException("the team is closed");
+            failure = null;
+            task = t;
+            caller = Thread.currentThread();
+            pending.set(helpers.length);
+            generation++; // publishes the task: helpers wait for a new generation
+            for (Thread h : helpers) LockSupport.unpark(h);
+            Throwable own = null;
+            try {
+                t.run(0, size);
+            } catch (RuntimeException | Error e) {
+                own = e;
+            }
+            long deadline = 0;
+            while (pending.get() != 0) {
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + SPIN_NANOS;
+                } else if (System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 100_000);
+                }
+            }
+            if (own instanceof RuntimeException r) throw r;
+            if (own instanceof Error e) throw e;
+            Throwable f = failure;
+            if (f instanceof RuntimeException r) throw r;
+            if (f instanceof Error e) throw e;
+            if (f != null) throw new IllegalStateException(f);
+        }
+
+        private void loop(int worker) {
+            int seen = 0;
+            while (true) {
+                long deadline = 0;
+                int g;
+                while ((g = generation) == seen) {
+                    if (closed) return;
+                    if (deadline == 0) {
+                        deadline = System.nanoTime() + SPIN_NANOS;
+                    } else if (System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
+                }
+                seen = g;
+                try {
+                    task.run(worker, size);
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    if (pending.decrementAndGet() == 0) LockSupport.unpark(caller);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            for (Thread h : helpers) LockSupport.unpark(h);
         }
     }
 }
