@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code java -jar scratchnet.jar}: dispatches to the sub-commands. */
 @Command(name = "scratchnet", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Train and evaluate a from-scratch feed-forward network on MNIST.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,0 +1,59 @@
+package io.github.scratchnet.cli;
+
+import com.google.gson.GsonBuilder;
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.bench.BenchResult;
+import io.github.scratchnet.bench.Benchmark;
+import io.github.scratchnet.data.Mnist;
+import io.github.scratchnet.data.MnistSplits;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: the reference workload (MNIST 48000 / 12000, [784,20,7,5,10], SGD 0.009, a full
+ * validation check every 100 steps), one untimed warm-up epoch, then timed epochs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time epochs of the reference workload (see lib/PERFORMANCE.md).")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "MNIST folder (fetched when empty; default: ${DEFAULT-VALUE})")
+    Path dataDir = Path.of("data/mnist");
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "samples per step (default: ${DEFAULT-VALUE})")
+    int batchSize = 128;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "timed epochs (default: ${DEFAULT-VALUE})")
+    int epochs = 3;
+
+    @Option(names = "--warmup", paramLabel = "E", description = "untimed warm-up epochs (default: ${DEFAULT-VALUE})")
+    int warmup = 1;
+
+    @Option(names = "--threads", paramLabel = "T", description = "threads (default: available processors)")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "split, initialisation and shuffling (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--json", description = "end with one JSON line holding the result")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (batchSize <= 0) throw new ScratchnetException("--batch-size must be positive, got " + batchSize);
+        if (epochs <= 0) throw new ScratchnetException("--epochs must be positive, got " + epochs);
+        if (warmup < 0) throw new ScratchnetException("--warmup must be zero or positive, got " + warmup);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t <= 0) throw new ScratchnetException("--threads must be positive, got " + t);
+        MnistSplits data = Mnist.load(dataDir, seed);
+        BenchResult r = Benchmark.run(data.train(), data.validation(), batchSize, warmup, epochs, t, seed);
+        PrintStream out = System.out;
+        out.printf("batch %d, %d thread(s): %.4f s/epoch (validation %.4f s), epochs %s, val acc %.4f%n",
+                r.batchSize(), r.threads(), r.secondsPerEpoch(), r.validationSecondsPerEpoch(), r.epochSeconds(),
+                r.validationAccuracy());
+        if (json) out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(r.toJson()));
+        return 0;
+    }
+}
