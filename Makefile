@@ -1,0 +1,101 @@
+# scratchnet: build the library, fetch MNIST, run the Java notebooks.
+#
+#   make venv        .venv with Jupyter + the JJava kernel `java` (pinned to your JDK 17+)
+#   make build       lib/target/scratchnet.jar
+#   make data        data/mnist/ (fetched and checked)
+#   make notebooks   execute notebooks/[0-9]*.ipynb in place, HTML into results/
+#   make reproduce   all of the above, with the total wall time
+#   make test        unit tests + every notebook in smoke mode (SCRATCHNET_SMOKE=1)
+#   make smoke       only the notebooks' smoke run
+#   make clean       Maven outputs and smoke-run outputs; `make distclean` also drops .venv
+#
+# Knobs: PYTHON (python3), MVN (mvn), JAVA_HOME (the JDK for maven, data and the kernel),
+#        NOTEBOOKS (which notebooks `notebooks`/`smoke` run), RUN_NOTEBOOKS_FLAGS (e.g. -v).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+MVN ?= mvn
+MVN_FLAGS ?= -B -ntp
+JAVA ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/java,java)
+
+VENV := .venv
+VENV_PY := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.scratchnet-venv.stamp
+JAR := lib/target/scratchnet.jar
+DATA_DIR := data/mnist
+RESULTS := results
+SMOKE_OUT := $(RESULTS)/smoke
+
+NOTEBOOKS ?= $(sort $(wildcard notebooks/[0-9]*.ipynb))
+RUN_NOTEBOOKS_FLAGS ?=
+
+.PHONY: help venv build data notebooks smoke reproduce test clean distclean
+
+help:
+	@sed -n 's/^#   \(make .*\)/  \1/p' $(firstword $(MAKEFILE_LIST))
+
+# --- Python venv with Jupyter and the JJava kernel ---------------------------
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): requirements.txt tools/install_kernel.py
+	@test -x $(VENV_PY) || { echo "venv: creating $(VENV) with $$($(PYTHON) --version)"; $(PYTHON) -m venv $(VENV); }
+	@echo "venv: pip install -r requirements.txt"
+	@$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(VENV_PY) tools/install_kernel.py
+	@touch $@
+
+# --- Java ---------------------------------------------------------------------
+build:
+	@echo "build: mvn package -> $(JAR)"
+	@$(MVN) $(MVN_FLAGS) -q -DskipTests package
+	@test -f $(JAR) || { echo "build: $(JAR) was not produced"; exit 1; }
+
+data: build
+	@echo "data: $(DATA_DIR)"
+	@$(JAVA) -cp $(JAR) io.github.scratchnet.data.MnistFiles $(DATA_DIR)
+
+# --- notebooks ----------------------------------------------------------------
+# Full runs write outputs into the notebooks themselves (that is what gets committed).
+notebooks: venv data
+	@if [ -z "$(strip $(NOTEBOOKS))" ]; then \
+	  echo "notebooks: no notebooks/[0-9]*.ipynb found, nothing to run"; \
+	else \
+	  $(VENV_PY) tools/run_notebooks.py $(RUN_NOTEBOOKS_FLAGS) --export-html $(RESULTS) $(NOTEBOOKS); \
+	fi
+
+# Smoke runs: first a kernel self-test (classpath magic, SCRATCHNET_SMOKE reaching the
+# kernel, PNG/HTML display, updateDisplay), then every notebook with SCRATCHNET_SMOKE=1;
+# executed copies go to results/smoke/ (git-ignored), the notebooks themselves are untouched.
+define run-smoke
+	@if [ -z "$(strip $(NOTEBOOKS))" ]; then echo "smoke: no notebooks/[0-9]*.ipynb found, running only the kernel self-test"; fi
+	@$(VENV_PY) tools/run_notebooks.py $(RUN_NOTEBOOKS_FLAGS) --self-test --smoke --output-dir $(SMOKE_OUT) $(NOTEBOOKS)
+endef
+
+smoke: venv data
+	$(run-smoke)
+
+reproduce:
+	@start=$$(date +%s); \
+	status=0; $(MAKE) --no-print-directory venv build data notebooks || status=$$?; \
+	secs=$$(( $$(date +%s) - start )); \
+	echo "reproduce: $$([ $$status -eq 0 ] && echo done || echo FAILED) in $$((secs / 60)) min $$((secs % 60)) s (total wall time)"; \
+	exit $$status
+
+# --- tests --------------------------------------------------------------------
+# Unit tests need MNIST (data); the smoke run needs the venv and the jar.
+test: venv data
+	@$(PYTHON) tools/check_pins.py
+	$(MVN) $(MVN_FLAGS) test
+	$(run-smoke)
+
+# --- cleaning -----------------------------------------------------------------
+clean:
+	@$(MVN) $(MVN_FLAGS) -q clean
+	rm -rf $(SMOKE_OUT)
+
+distclean: clean
+	rm -rf $(VENV)
