@@ -7,6 +7,7 @@
 #   make reproduce   all of the above, with the total wall time
 #   make test        unit tests + every notebook in smoke mode (SCRATCHNET_SMOKE=1)
 #   make smoke       only the notebooks' smoke run
+#   make lab         JupyterLab on the venv (same as .venv/bin/jupyter lab, settings kept in .venv)
 #   make clean       Maven outputs and smoke-run outputs; `make distclean` also drops .venv
 #
 # Knobs: PYTHON (python3), MVN (mvn), JAVA_HOME (the JDK for maven, data and the kernel),
@@ -30,10 +31,17 @@ DATA_DIR := data/mnist
 RESULTS := results
 SMOKE_OUT := $(RESULTS)/smoke
 
+# Keep Jupyter's per-user config, data and runtime files (and IPython's) inside the venv,
+# so make targets write nothing under ~ (apart from Maven's and npm's caches).
+export JUPYTER_CONFIG_DIR := $(CURDIR)/$(VENV)/etc/jupyter
+export JUPYTER_DATA_DIR := $(CURDIR)/$(VENV)/share/jupyter
+export JUPYTER_RUNTIME_DIR := $(CURDIR)/$(VENV)/share/jupyter/runtime
+export IPYTHONDIR := $(CURDIR)/$(VENV)/etc/ipython
+
 NOTEBOOKS ?= $(sort $(wildcard notebooks/[0-9]*.ipynb))
 RUN_NOTEBOOKS_FLAGS ?=
 
-.PHONY: help venv build data notebooks smoke reproduce test clean distclean
+.PHONY: help venv build data notebooks smoke reproduce test lab clean distclean
 
 help:
 	@sed -n 's/^#   \(make .*\)/  \1/p' $(firstword $(MAKEFILE_LIST))
@@ -91,6 +99,9 @@ test: venv data
 	@$(PYTHON) tools/check_pins.py
 	$(MVN) $(MVN_FLAGS) test
 	$(run-smoke)
+
+lab: venv
+	$(VENV)/bin/jupyter lab
 
 # --- cleaning -----------------------------------------------------------------
 clean:
