@@ -23,6 +23,7 @@ public final class Evaluator implements AutoCloseable {
     private final AtomicInteger nextChunk = new AtomicInteger();
     private final Pass.Team.Task chunkTask = this::runChunks;
     private Dataset data;
+    private double lambda;
     private int chunks;
     private double[] cost = new double[0];
     private int[] correct = new int[0];
@@ -37,19 +38,39 @@ public final class Evaluator implements AutoCloseable {
 
     /** Cost (cross-entropy plus {@code lambda/(2m)·sum(W²)}) and accuracy on {@code data}. */
     public Evaluation evaluate(Dataset data, double lambda) {
+        start(data, lambda);
+        return finish();
+    }
+
+    /**
+     * Starts {@link #evaluate} on the helper threads and returns at once, so the caller can go on
+     * with other work (it must not change the network meanwhile); {@link #finish} gives the
+     * result. With one thread the work waits for {@code finish}.
+     */
+    public void start(Dataset data, double lambda) {
+        if (this.data != null) throw new IllegalStateException("an evaluation is already running; finish it first");
         int count = (data.size() + CHUNK - 1) / CHUNK;
         if (cost.length < count) {
             cost = new double[count];
             correct = new int[count];
         }
         this.data = data;
+        this.lambda = lambda;
         this.chunks = count;
         nextChunk.set(0);
+        if (team != null && count > 1) team.start(chunkTask);
+    }
+
+    /** Takes the chunks still left of the evaluation {@link #start}ed last, waits for the helpers and returns the result. */
+    public Evaluation finish() {
+        Dataset data = this.data;
+        if (data == null) throw new IllegalStateException("no evaluation was started");
+        int count = chunks;
         try {
-            if (team == null || count == 1) {
-                runChunks(0, 1);
+            if (team != null && count > 1) {
+                team.join(chunkTask);
             } else {
-                team.run(chunkTask);
+                runChunks(0, 1);
             }
         } finally {
             this.data = null;

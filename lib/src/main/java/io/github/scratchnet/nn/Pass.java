@@ -19,21 +19,25 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Speed (see {@code lib/PERFORMANCE.md}): every product runs through two small kernels that keep
  * a block of 8 outputs in registers ({@link #sparseAccumulate}, {@link #denseAccumulate}). Each
  * output is still summed in the plain order (bias first, then input by input, or sample by sample
- * for a gradient), so no kernel changes a result. The first layer's weight gradient is summed per
- * input feature over a transposed copy of the batch's stored entries, which touches only the rows
- * of {@code Wt1} whose pixel occurs in the batch; {@link #backwardAndUpdate} fuses the SGD update
- * into that pass, so a training step never clears or sweeps the whole {@code 784 x 20} gradient.
+ * for a gradient), so no kernel changes a result. The first layer's weight gradient is added
+ * sample after sample into the rows of the pixels each sample has ({@link #scatterRow}), for the
+ * units whose {@code dZ1} is not zero only (a ReLU that was off adds an exact zero, so skipping it
+ * changes nothing). {@link #backwardAndUpdate} then moves just those rows of {@code Wt1} and
+ * clears them again, so a training step never sweeps the whole {@code 784 x 20} gradient.
  *
- * <p>Threads: a pass built with {@code threads > 1} splits a large batch across helper threads.
- * Per-sample stages are split by samples, the weight gradients by output rows, and every sum keeps
- * its sequential order, so the numbers are bit for bit those of one thread. Close such a pass to
- * stop its helpers.
+ * <p>Threads: a pass built with {@code threads > 1} splits a large batch across helper threads,
+ * which take the next unit of work when free: per-sample stages come in chunks of samples, the
+ * first layer's weight gradient in chunks of input features (each chunk owns its rows of
+ * {@code dWt1}). Every sum keeps its sequential order, so the numbers are bit for bit those of one
+ * thread. Close such a pass to stop its helpers.
  */
 public final class Pass implements AutoCloseable {
     /** Batches smaller than this run on the calling thread alone (splitting never changes a result). */
     static final int PARALLEL_MIN_ROWS = 96;
-    /** At most this many samples are transposed at once for the first layer's weight gradient. */
-    static final int GRADIENT_ROUND = 2048;
+    /** Samples per unit of work when a batch is split across threads. */
+    static final int ROW_CHUNK = 32;
+    /** Input features per unit of work of the first layer's weight gradient when split. */
+    static final int FEATURE_CHUNK = 112;
 
     private final Network net;
     private final int layers;
@@ -56,10 +60,12 @@ public final class Pass implements AutoCloseable {
     private DMatrixRMaj[] dZ;
     private DMatrixRMaj[] dA;
     private double[] colWork;
-    private Transposed[] parts;         // the batch's input entries, feature-major, one block per worker
-    private double[][] gradRow;         // one row of dWt1 per worker
-    private int[] featureSplit;         // first feature of every worker's share of dWt1
+    private int[] unitOrder;            // per sample: the first layer's units, those with dZ1 != 0 first
+    private int[] activeUnits;          // per sample: how many units have dZ1 != 0
+    private int[] featureCut;           // per sample: where its entries cross each FEATURE_CHUNK boundary
     private Parameters work;            // gradients of the fused step
+    private double[] dw1;               // fused step: dWt1, all zero between steps
+    private boolean[] touched;          // fused step: rows of dw1 written in this step
 
     private Dataset data;
     private int[] order;
@@ -69,11 +75,12 @@ public final class Pass implements AutoCloseable {
     private int correct;
 
     // What the current stage does (read by the helper threads after the team's hand-over).
-    private static final int FORWARD = 0, DELTAS = 1, TRANSPOSE = 2, GRADIENT = 3;
+    private static final int FORWARD = 0, DELTAS = 1, GRADIENT = 2;
     private int stage;
+    private int stageUnits;
+    private boolean stageSplit;
+    private final AtomicInteger nextUnit = new AtomicInteger();
     private boolean stageProbabilities;
-    private int roundFrom, roundTo;
-    private boolean firstRound, lastRound;
     private double stageLambda;
     private double stageRate;           // NaN: write gradients; otherwise the fused SGD step
     private Parameters stageGrads;
@@ -172,7 +179,7 @@ public final class Pass implements AutoCloseable {
             if (net.batchNorm() != BatchNormMode.OFF) {
                 for (int l = 1; l < layers; l++) statistics(l, null, 0, n[l], false);
             }
-            runRows(FORWARD);
+            run(FORWARD);
         } else {
             layerWiseForward(training);
         }
@@ -490,6 +497,11 @@ public final class Pass implements AutoCloseable {
         }
     }
 
+    /** Whether a batch of {@code m} samples is split across this pass's threads. */
+    public boolean splits(int m) {
+        return workersFor(m) > 1;
+    }
+
     /** Number of samples in the last forward pass. */
     public int rows() {
         return rows;
@@ -545,22 +557,20 @@ public final class Pass implements AutoCloseable {
         stageLambda = lambda;
         stageRate = learningRate;
         stageGrads = grads;
+        if (!Double.isNaN(learningRate) && dw1 == null) {
+            dw1 = new double[n[0] * n[1]];
+            touched = new boolean[n[0]];
+        }
         // dZ of every layer, sample by sample where batchnorm allows
         if (rowWise(true)) {
-            runRows(DELTAS);
+            run(DELTAS);
         } else {
             layerWiseDeltas(grads);
+            stageSplit = workersFor(m) > 1; // as the gradient stage will be: it needs the cuts then
+            sortUnits(0, m);
         }
-        // dWt, db (and the update): first layer split by input feature, in rounds of samples
-        for (int r0 = 0; r0 < m; r0 += GRADIENT_ROUND) {
-            roundFrom = r0;
-            roundTo = Math.min(m, r0 + GRADIENT_ROUND);
-            firstRound = r0 == 0;
-            lastRound = roundTo == m;
-            runRows(TRANSPOSE);
-            splitFeatures();
-            run(GRADIENT);
-        }
+        // dWt, db and, in the fused step, the update
+        run(GRADIENT);
         stageGrads = null;
     }
 
@@ -574,10 +584,42 @@ public final class Pass implements AutoCloseable {
         int widest = 0;
         for (int w : n) widest = Math.max(widest, w);
         colWork = new double[2 * widest];
-        parts = new Transposed[threads];
-        gradRow = new double[threads][n[1]];
-        for (int t = 0; t < threads; t++) parts[t] = new Transposed(n[0]);
-        featureSplit = new int[threads + 1];
+        unitOrder = new int[capacity * n[1]];
+        activeUnits = new int[capacity];
+        featureCut = new int[capacity * (featureChunks() + 1)];
+    }
+
+    private int featureChunks() {
+        return (n[0] + FEATURE_CHUNK - 1) / FEATURE_CHUNK;
+    }
+
+    // Per sample: the first layer's units with dZ1 != 0 first, and (when the gradient is split)
+    // where its entries cross each FEATURE_CHUNK boundary.
+    private void sortUnits(int r0, int r1) {
+        int width = n[1];
+        double[] dz = dZ[1].data;
+        int chunks = featureChunks();
+        int[] col = data.column();
+        for (int i = r0; i < r1; i++) {
+            int zo = i * width;
+            int active = 0, rest = width;
+            for (int o = 0; o < width; o++) {
+                if (dz[zo + o] != 0) unitOrder[zo + active++] = o;
+                else unitOrder[zo + --rest] = o;
+            }
+            activeUnits[i] = active;
+            if (stageSplit) {
+                int s = sample(i);
+                int q = data.rowStart(s), q1 = data.rowEnd(s);
+                int co = i * (chunks + 1);
+                for (int c = 0; c < chunks; c++) {
+                    featureCut[co + c] = q;
+                    int bound = (c + 1) * FEATURE_CHUNK;
+                    while (q < q1 && col[q] < bound) q++;
+                }
+                featureCut[co + chunks] = q1;
+            }
+        }
     }
 
     // dZ_L = (P - Y) / m: softmax and cross-entropy differentiated together.
@@ -590,9 +632,15 @@ public final class Pass implements AutoCloseable {
         for (int i = r0; i < r1; i++) d[i * width + data.label(sample(i))] -= 1.0 / m;
     }
 
-    // Batchnorm off: dZ(l-1) = (dZ·Wtᵀ) ⊙ [Z(l-1) > 0], sample by sample, for every layer.
+    // Batchnorm off, sample by sample: dZ of every layer, then the first layer's units in order.
     private void deltaRows(int r0, int r1) {
         outputDeltas(r0, r1);
+        hiddenDeltaRows(r0, r1);
+        sortUnits(r0, r1);
+    }
+
+    // dZ(l-1) = (dZ·Wtᵀ) ⊙ [Z(l-1) > 0]
+    private void hiddenDeltaRows(int r0, int r1) {
         for (int l = layers; l > 1; l--) {
             int width = n[l];
             int inputs = n[l - 1];
@@ -677,116 +725,86 @@ public final class Pass implements AutoCloseable {
     }
 
     /**
-     * The stored input entries of samples {@code r0..r1} regrouped by feature (compressed sparse
-     * columns): for feature j, entries {@code start[j]..start[j+1]} in sample order.
+     * {@code dw[col[q]·width + u] += val[q]·dz[zo + u]} for every entry {@code q0 <= q < q1} of one
+     * sample and its units {@code u = unit[uo..uo+count)}: the sample's share of {@code Xᵀ·dZ1},
+     * added after the samples before it (so each element is summed sample by sample). The units
+     * are those with {@code dz != 0}; blocks of 4 are filled up with units whose {@code dz} is zero,
+     * which add an exact zero (a sum that starts at +0 never becomes -0).
      */
-    private static final class Transposed {
-        final int[] start;
-        int[] sample = new int[0];
-        double[] value = new double[0];
-
-        Transposed(int features) {
-            start = new int[features + 2];
-        }
-    }
-
-    // Transposes the input entries of batch rows r0..r1 (a counting sort by feature; stable, so
-    // each feature's entries stay in sample order).
-    private void transpose(Transposed t, int r0, int r1) {
-        int features = n[0];
-        int[] col = data.column();
-        double[] val = data.value();
-        int[] start = t.start;
-        Arrays.fill(start, 0);
-        int total = 0;
-        for (int i = r0; i < r1; i++) {
-            int s = sample(i);
-            int q1 = data.rowEnd(s);
-            for (int q = data.rowStart(s); q < q1; q++) start[col[q] + 2]++;
-            total += q1 - data.rowStart(s);
-        }
-        if (t.sample.length < total) {
-            int size = Math.max(total, t.sample.length + t.sample.length / 2);
-            t.sample = new int[size];
-            t.value = new double[size];
-        }
-        // start[j+2] holds count(j); after the sum start[j+1] is where feature j begins
-        for (int j = 2; j <= features + 1; j++) start[j] += start[j - 1];
-        int[] smp = t.sample;
-        double[] v = t.value;
-        for (int i = r0; i < r1; i++) {
-            int s = sample(i);
-            for (int q = data.rowStart(s), q1 = data.rowEnd(s); q < q1; q++) {
-                int p = start[col[q] + 1]++;
-                smp[p] = i;
-                v[p] = val[q];
+    static void scatterRow(double[] dw, int width, int[] col, double[] val, int q0, int q1,
+            double[] dz, int zo, int[] unit, int uo, int count) {
+        int lanes = Math.min((count + 3) & ~3, width & ~3);
+        int b = 0;
+        for (; b < lanes; b += 4) {
+            int u0 = unit[uo + b], u1 = unit[uo + b + 1], u2 = unit[uo + b + 2], u3 = unit[uo + b + 3];
+            double d0 = dz[zo + u0], d1 = dz[zo + u1], d2 = dz[zo + u2], d3 = dz[zo + u3];
+            for (int q = q0; q < q1; q++) {
+                double x = val[q];
+                int k = col[q] * width;
+                dw[k + u0] += x * d0;
+                dw[k + u1] += x * d1;
+                dw[k + u2] += x * d2;
+                dw[k + u3] += x * d3;
             }
         }
-        // now start[j] is where feature j begins and start[j+1] where it ends
-    }
-
-    // Cuts the features into one share per worker with about the same number of entries.
-    private void splitFeatures() {
-        int features = n[0];
-        int workers = workersFor(roundTo - roundFrom);
-        featureSplit[0] = 0;
-        featureSplit[workers] = features;
-        if (workers == 1) return;
-        long total = 0;
-        for (int t = 0; t < workers; t++) total += parts[t].start[features];
-        // worker 0 also does the small layers: give it a little less of the first one
-        long target = total / workers - total / (8L * workers);
-        long seen = 0;
-        int w = 1;
-        for (int j = 0; j < features && w < workers; j++) {
-            for (int t = 0; t < workers; t++) seen += parts[t].start[j + 1] - parts[t].start[j];
-            if (seen >= target * w) featureSplit[w++] = j + 1;
+        for (; b < count; b++) {
+            int u = unit[uo + b];
+            double d = dz[zo + u];
+            for (int q = q0; q < q1; q++) dw[col[q] * width + u] += val[q] * d;
         }
-        while (w < workers) featureSplit[w++] = features;
     }
 
-    // dWt1 rows j0..j1 = Xᵀ·dZ1 (+ (λ/m)·Wt1), summed sample by sample over the transposed
-    // entries; in the fused step each row goes straight into Wt1 ← Wt1 - rate·dWt1.
-    private void firstLayerGradient(int worker, int workers, int j0, int j1) {
+    // Rows j0..j1 of dWt1 = Xᵀ·dZ1 (+ (λ/m)·Wt1), summed sample by sample (chunk: which of each
+    // sample's FEATURE_CHUNK cuts to use, -1 for whole rows). The fused step adds into dw1 (zero
+    // between steps), moves each written row of Wt1 by the expression of Sgd.update,
+    // θ ← θ + (-rate)·dθ, and clears the row again.
+    private void firstLayerGradient(int chunk, int j0, int j1) {
         int width = n[1];
         int m = rows;
+        int cuts = featureChunks() + 1;
         double[] dz = dZ[1].data;
         double[] w = net.parameters().wt(1).data;
-        double[] dw = stageGrads.wt(1).data;
-        double[] acc = gradRow[worker];
+        boolean fused = !Double.isNaN(stageRate);
+        double[] dw = fused ? dw1 : stageGrads.wt(1).data;
+        if (!fused) Arrays.fill(dw, j0 * width, j1 * width, 0);
+        int[] col = data.column();
+        double[] val = data.value();
+        for (int i = 0; i < m; i++) {
+            int active = activeUnits[i];
+            if (active == 0) continue;
+            int q0, q1;
+            if (chunk < 0) {
+                int s = sample(i);
+                q0 = data.rowStart(s);
+                q1 = data.rowEnd(s);
+            } else {
+                q0 = featureCut[i * cuts + chunk];
+                q1 = featureCut[i * cuts + chunk + 1];
+            }
+            if (q0 == q1) continue;
+            if (fused) {
+                for (int q = q0; q < q1; q++) touched[col[q]] = true;
+            }
+            scatterRow(dw, width, col, val, q0, q1, dz, i * width, unitOrder, i * width, active);
+        }
         double c = stageLambda / m;
         boolean l2 = stageLambda != 0;
-        boolean fused = !Double.isNaN(stageRate);
-        double step = -stageRate;
-        for (int j = j0; j < j1; j++) {
-            int jo = j * width;
-            boolean any = false;
-            for (int t = 0; t < workers && !any; t++) any = parts[t].start[j + 1] > parts[t].start[j];
-            if (firstRound) {
-                if (!any && fused && !l2 && lastRound) continue; // Wt1 - rate·0 = Wt1
-                Arrays.fill(acc, 0);
-            } else {
-                System.arraycopy(dw, jo, acc, 0, width);
-            }
-            for (int t = 0; t < workers; t++) {
-                Transposed part = parts[t];
-                int q0 = part.start[j], q1 = part.start[j + 1];
-                if (q1 > q0) sparseAccumulate(acc, 0, width, dz, part.sample, part.value, q0, q1);
-            }
-            if (!lastRound) {
-                System.arraycopy(acc, 0, dw, jo, width);
-            } else if (fused) {
-                // the expression of Sgd.update: θ ← θ + (-rate)·dθ
-                if (l2) {
-                    for (int o = 0; o < width; o++) w[jo + o] += step * (acc[o] + c * w[jo + o]);
-                } else {
-                    for (int o = 0; o < width; o++) w[jo + o] += step * acc[o];
+        if (fused) {
+            double step = -stageRate;
+            for (int j = j0; j < j1; j++) {
+                int jo = j * width;
+                if (touched[j]) {
+                    touched[j] = false;
+                    for (int e = jo; e < jo + width; e++) {
+                        w[e] += step * (l2 ? dw[e] + c * w[e] : dw[e]);
+                        dw[e] = 0;
+                    }
+                } else if (l2) {
+                    for (int e = jo; e < jo + width; e++) w[e] += step * (dw[e] + c * w[e]);
                 }
-            } else if (l2) {
-                for (int o = 0; o < width; o++) dw[jo + o] = acc[o] + c * w[jo + o];
-            } else {
-                System.arraycopy(acc, 0, dw, jo, width);
             }
+        } else if (l2) {
+            for (int e = j0 * width; e < j1 * width; e++) dw[e] += c * w[e];
         }
     }
 
@@ -858,11 +876,19 @@ public final class Pass implements AutoCloseable {
         return threads > 1 && m >= PARALLEL_MIN_ROWS ? threads : 1;
     }
 
-    // Stages whose work is split by samples (FORWARD, DELTAS, TRANSPOSE).
-    private void runRows(int what) {
+    // Runs a stage: on this thread in one piece, or cut into units that the team's workers claim.
+    private void run(int what) {
         stage = what;
-        int m = what == TRANSPOSE ? roundTo - roundFrom : rows;
-        if (workersFor(m) == 1) {
+        stageSplit = workersFor(rows) > 1;
+        if (!stageSplit) {
+            stageUnits = what == GRADIENT ? 2 : 1;
+        } else if (what == GRADIENT) {
+            stageUnits = 1 + featureChunks();
+        } else {
+            stageUnits = (rows + ROW_CHUNK - 1) / ROW_CHUNK;
+        }
+        nextUnit.set(0);
+        if (!stageSplit) {
             runStage(0, 1);
         } else {
             if (team == null) team = new Team(threads, "scratchnet-pass");
@@ -870,28 +896,26 @@ public final class Pass implements AutoCloseable {
         }
     }
 
-    private void run(int what) {
-        stage = what;
-        if (workersFor(roundTo - roundFrom) == 1) {
-            runStage(0, 1);
-        } else {
-            team.run(stageTask);
-        }
-    }
-
     private void runStage(int worker, int workers) {
-        switch (stage) {
-            case FORWARD -> forwardRows(rows * worker / workers, rows * (worker + 1) / workers);
-            case DELTAS -> deltaRows(rows * worker / workers, rows * (worker + 1) / workers);
-            case TRANSPOSE -> {
-                int span = roundTo - roundFrom;
-                transpose(parts[worker], roundFrom + span * worker / workers, roundFrom + span * (worker + 1) / workers);
+        int units = stageUnits;
+        for (int u = nextUnit.getAndIncrement(); u < units; u = nextUnit.getAndIncrement()) {
+            int r0 = stageSplit ? u * ROW_CHUNK : 0;
+            int r1 = stageSplit ? Math.min(rows, r0 + ROW_CHUNK) : rows;
+            switch (stage) {
+                case FORWARD -> forwardRows(r0, r1);
+                case DELTAS -> deltaRows(r0, r1);
+                case GRADIENT -> {
+                    if (u == 0) {
+                        denseGradients();
+                    } else if (stageSplit) {
+                        int c = u - 1;
+                        firstLayerGradient(c, c * FEATURE_CHUNK, Math.min(n[0], (c + 1) * FEATURE_CHUNK));
+                    } else {
+                        firstLayerGradient(-1, 0, n[0]);
+                    }
+                }
+                default -> throw new IllegalStateException("unknown stage " + stage);
             }
-            case GRADIENT -> {
-                if (worker == 0 && firstRound) denseGradients();
-                firstLayerGradient(worker, workers, featureSplit[worker], featureSplit[worker + 1]);
-            }
-            default -> throw new IllegalStateException("unknown stage " + stage);
         }
     }
 
@@ -942,6 +966,12 @@ public final class Pass implements AutoCloseable {
 
         /** Runs {@code t} on every worker; rethrows the first failure. */
         void run(Task t) {
+            start(t);
+            join(t);
+        }
+
+        /** Starts {@code t} on the helpers and returns at once; {@link #join} must follow. */
+        void start(Task t) {
             if (closed) throw new IllegalStateException("the team is closed");
             failure = null;
             task = t;
@@ -949,6 +979,10 @@ public final class Pass implements AutoCloseable {
             pending.set(helpers.length);
             generation++; // publishes the task: helpers wait for a new generation
             for (Thread h : helpers) LockSupport.unpark(h);
+        }
+
+        /** Runs {@code t} as worker 0, waits for the helpers, and rethrows the first failure. */
+        void join(Task t) {
             Throwable own = null;
             try {
                 t.run(0, size);

@@ -39,8 +39,9 @@ public final class Trainer {
     }
 
     /**
-     * Wall time spent in the validation checks of the current (or last) {@code fit}, in
-     * nanoseconds: what a benchmark subtracts to see the cost of the steps alone.
+     * Wall time the training loop of the current (or last) {@code fit} spent on validation checks,
+     * in nanoseconds. When checks run beside the training steps (small batches on several
+     * threads), this is the time the loop waited for them, not the checks' own duration.
      */
     public long validationNanos() {
         return validationNanos;
@@ -78,7 +79,10 @@ public final class Trainer {
         long start = System.nanoTime();
         validationNanos = 0;
         // The pass splits large batches across the same threads as the checks; neither changes a number.
-        try (Pass pass = new Pass(net, batch, evalThreads); Evaluator evaluator = new Evaluator(net, evalThreads)) {
+        try (Pass pass = new Pass(net, batch, evalThreads);
+                Evaluator evaluator = new Evaluator(net, evalThreads);
+                Checks checks = new Checks(net, validation, lambda, stopping, best, history, start,
+                        evaluator, evalThreads > 1 && !pass.splits(batch))) {
             training:
             for (epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                 Dataset.shuffle(order, shuffle);
@@ -91,6 +95,13 @@ public final class Trainer {
                             + (lambda == 0 ? 0 : lambda / (2.0 * m) * net.parameters().sumOfSquaredWeights());
                     if (step == 0) firstCost = cost;
                     if (!Double.isFinite(cost) || cost > DIVERGENCE_FACTOR * Math.max(firstCost, 1e-3)) {
+                        // a check still running comes first: it may have ended training before this step
+                        StopReason earlier = checks.settle();
+                        if (earlier != null) {
+                            reason = earlier;
+                            step = checks.stopStep();
+                            break training;
+                        }
                         reason = StopReason.DIVERGED;
                         history.add(new Check(step, epoch, cost, Double.NaN, Double.NaN, seconds(start)));
                         break training;
@@ -99,22 +110,19 @@ public final class Trainer {
                     pass.backwardAndUpdate(lambda, config.learningRate());
                     step++;
                     if (step % config.evalEvery() == 0) {
-                        long t0 = System.nanoTime();
-                        Evaluation val = evaluator.evaluate(validation, lambda);
-                        validationNanos += System.nanoTime() - t0;
-                        Check check = new Check(step, epoch, cost, val.cost(), val.accuracy(), seconds(start));
-                        history.add(check);
-                        listener.onCheck(check);
-                        if (!Double.isFinite(val.cost())) {
-                            reason = StopReason.DIVERGED;
-                            break training;
-                        }
-                        if (stopping.improved(step, val.cost()) && best != null) best.setTo(net);
-                        if (stopping.shouldStop(step)) {
-                            reason = StopReason.EARLY_STOPPING;
+                        StopReason stop = checks.check(step, epoch, cost);
+                        if (stop != null) {
+                            reason = stop;
+                            step = checks.stopStep();
                             break training;
                         }
                     }
+                }
+                StopReason stop = checks.settle();
+                if (stop != null) {
+                    reason = stop;
+                    step = checks.stopStep();
+                    break training;
                 }
                 listener.onEpochEnd(epoch, step);
             }
@@ -126,6 +134,103 @@ public final class Trainer {
             double testAccuracy = test == null ? Double.NaN : evaluator.evaluate(test, lambda).accuracy();
             return new TrainingResult(config, net, history, epoch, step, reason, trainSeconds,
                     trainEval.cost(), trainEval.accuracy(), valEval.cost(), valEval.accuracy(), testAccuracy);
+        }
+    }
+
+    /**
+     * The validation checks of one {@code fit}. Either each check runs at once on the network, or
+     * (when the steps themselves use one thread and there are spare threads) it runs on a snapshot
+     * of the network on the helper threads while the next steps train, and is settled at the next
+     * check, at the end of the epoch or before a divergence is reported. A settled check that ends
+     * training puts the snapshot back, so the result is exactly that of stopping at the check.
+     */
+    private final class Checks implements AutoCloseable {
+        private final Network net;
+        private final Dataset validation;
+        private final double lambda;
+        private final EarlyStopping stopping;
+        private final Network best;
+        private final List<Check> history;
+        private final long start;
+        private final Evaluator now;
+        private final Network snapshot;
+        private final Evaluator background;
+        private boolean pending;
+        private long pendingStep;
+        private int pendingEpoch;
+        private double pendingCost;
+        private long stopStep;
+
+        Checks(Network net, Dataset validation, double lambda, EarlyStopping stopping, Network best,
+                List<Check> history, long start, Evaluator now, boolean overlap) {
+            this.net = net;
+            this.validation = validation;
+            this.lambda = lambda;
+            this.stopping = stopping;
+            this.best = best;
+            this.history = history;
+            this.start = start;
+            this.now = now;
+            this.snapshot = overlap ? net.copy() : null;
+            this.background = overlap ? new Evaluator(snapshot, evalThreads) : null;
+        }
+
+        /** The check after step {@code step}; a stop reason when training must end. */
+        StopReason check(long step, int epoch, double cost) {
+            long t0 = System.nanoTime();
+            try {
+                if (background == null) return record(step, epoch, cost, now.evaluate(validation, lambda), net);
+                StopReason stop = settleCheck();
+                if (stop != null) return stop;
+                snapshot.setTo(net);
+                pendingStep = step;
+                pendingEpoch = epoch;
+                pendingCost = cost;
+                pending = true;
+                background.start(validation, lambda);
+                return null;
+            } finally {
+                validationNanos += System.nanoTime() - t0;
+            }
+        }
+
+        /** Waits for the check still running, if any; a stop reason when it ends training. */
+        StopReason settle() {
+            long t0 = System.nanoTime();
+            try {
+                return settleCheck();
+            } finally {
+                validationNanos += System.nanoTime() - t0;
+            }
+        }
+
+        /** The step training stopped at, after a stop reason. */
+        long stopStep() {
+            return stopStep;
+        }
+
+        private StopReason settleCheck() {
+            if (!pending) return null;
+            pending = false;
+            StopReason stop = record(pendingStep, pendingEpoch, pendingCost, background.finish(), snapshot);
+            if (stop != null) net.setTo(snapshot); // back to the step of the check
+            return stop;
+        }
+
+        private StopReason record(long step, int epoch, double cost, Evaluation val, Network checked) {
+            Check check = new Check(step, epoch, cost, val.cost(), val.accuracy(), seconds(start));
+            history.add(check);
+            listener.onCheck(check);
+            stopStep = step;
+            if (!Double.isFinite(val.cost())) return StopReason.DIVERGED;
+            if (stopping.improved(step, val.cost()) && best != null) best.setTo(checked);
+            if (stopping.shouldStop(step)) return StopReason.EARLY_STOPPING;
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (background != null) background.close();
         }
     }
 
