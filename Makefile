@@ -48,6 +48,7 @@ help:
 
 # --- Python venv with Jupyter and the JJava kernel ---------------------------
 venv: $(VENV_STAMP)
+	@:
 
 $(VENV_STAMP): requirements.txt tools/install_kernel.py
 	@test -x $(VENV_PY) || { echo "venv: creating $(VENV) with $$($(PYTHON) --version)"; $(PYTHON) -m venv $(VENV); }
