@@ -1,0 +1,373 @@
+package io.github.scratchnet.notebook;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.experiment.RunSummary;
+import io.github.scratchnet.experiment.SweepRun;
+import io.github.scratchnet.nn.Parameters;
+import io.github.scratchnet.train.TrainConfig;
+import io.github.scratchnet.viz.Tables;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.ejml.data.DMatrixRMaj;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.api.NumberColumn;
+
+/**
+ * What the notebooks conclude, computed from the runs rather than typed in: the best batch size
+ * by test accuracy and the fastest run close to it, the lambda that validation accuracy picks,
+ * how our numbers compare with the report's, what the patient stopping rule changes, and how L2
+ * changes the weights. Sentences come as short HTML paragraphs for {@code display(..., "text/html")}.
+ */
+public final class Conclusions {
+    /** "Close to the best": within this much test accuracy. */
+    public static final double CLOSE = 0.01;
+
+    private Conclusions() {}
+
+    /** The summaries of some runs, in order. */
+    public static List<RunSummary> summaries(Iterable<SweepRun> runs) {
+        List<RunSummary> out = new ArrayList<>();
+        for (SweepRun r : runs) out.add(r.summary());
+        return out;
+    }
+
+    /** The run with the highest test accuracy; of equal ones, the faster. */
+    public static RunSummary best(List<RunSummary> runs) {
+        return nonEmpty(runs).stream().max(Comparator.comparingDouble(RunSummary::testAccuracy)
+                .thenComparing(Comparator.comparingDouble(RunSummary::trainTimeSeconds).reversed())).orElseThrow();
+    }
+
+    /** The fastest run whose test accuracy is at most {@code tolerance} below the best's (possibly the best itself). */
+    public static RunSummary fastestClose(List<RunSummary> runs, double tolerance) {
+        double bar = best(runs).testAccuracy() - tolerance;
+        return runs.stream().filter(r -> r.testAccuracy() >= bar - 1e-12)
+                .min(Comparator.comparingDouble(RunSummary::trainTimeSeconds)).orElseThrow();
+    }
+
+    /**
+     * One paragraph: the best batch size by test accuracy, and the fastest run within
+     * {@link #CLOSE} of it, e.g. "Report's rule: the best test accuracy is 0.9367, with batch
+     * size 32 (23.1 s, 17 epochs); batch size 16 comes within 0.01 of it (0.9359) in 13.0 s."
+     */
+    public static String batchSizeVerdict(String setting, List<RunSummary> runs) {
+        RunSummary best = best(runs);
+        RunSummary fast = fastestClose(runs, CLOSE);
+        StringBuilder sb = new StringBuilder("<p><b>").append(Html.escape(setting)).append(":</b> the best test accuracy is ")
+                .append(Html.acc(best.testAccuracy())).append(", with batch size ").append(best.batchSize()).append(" (")
+                .append(Html.secs(best.trainTimeSeconds())).append(", ").append(best.epochs()).append(" epochs). ");
+        if (fast.equals(best)) {
+            sb.append("No other run comes within ").append(Html.plain(CLOSE)).append(" of it in less time.");
+        } else {
+            sb.append("The fastest run within ").append(Html.plain(CLOSE)).append(" of it is batch size ")
+                    .append(fast.batchSize()).append(" (").append(Html.acc(fast.testAccuracy())).append(" in ")
+                    .append(Html.secs(fast.trainTimeSeconds())).append(", ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", best.trainTimeSeconds() / fast.trainTimeSeconds()))
+                    .append(" times faster).");
+        }
+        return sb.append("</p>").toString();
+    }
+
+    // ---- lambda -----------------------------------------------------------------------------
+
+    /** The runs of one lambda, summarised. */
+    public record LambdaScore(double lambda, int runs, double meanValidationAccuracy, double meanTestAccuracy) {}
+
+    /** One score per lambda, in order of first appearance. */
+    public static List<LambdaScore> lambdaScores(List<RunSummary> runs) {
+        Map<Double, List<RunSummary>> groups = new LinkedHashMap<>();
+        for (RunSummary r : nonEmpty(runs)) groups.computeIfAbsent(r.lambda(), k -> new ArrayList<>()).add(r);
+        List<LambdaScore> out = new ArrayList<>();
+        groups.forEach((lambda, g) -> out.add(new LambdaScore(lambda, g.size(),
+                mean(g.stream().mapToDouble(RunSummary::validationAccuracy).average()),
+                mean(g.stream().mapToDouble(RunSummary::testAccuracy).average()))));
+        return out;
+    }
+
+    /**
+     * The lambda with the highest mean validation accuracy over its runs (the test set plays no
+     * part); of equal ones, the smaller lambda.
+     */
+    public static LambdaScore pickLambda(List<RunSummary> runs) {
+        return lambdaScores(runs).stream().max(Comparator.comparingDouble(LambdaScore::meanValidationAccuracy)
+                .thenComparing(Comparator.comparingDouble(LambdaScore::lambda).reversed())).orElseThrow();
+    }
+
+    /** {@link #lambdaScores} as a table: Lambda, Runs, Mean Validation Accuracy, Mean Test Accuracy. */
+    public static Table lambdaTable(String name, List<RunSummary> runs) {
+        List<LambdaScore> scores = lambdaScores(runs);
+        return Table.create(name).addColumns(
+                DoubleColumn.create(Tables.LAMBDA, scores.stream().mapToDouble(LambdaScore::lambda).toArray()),
+                IntColumn.create("Runs", scores.stream().mapToInt(LambdaScore::runs).toArray()),
+                DoubleColumn.create("Mean " + Tables.VALIDATION_ACCURACY,
+                        scores.stream().mapToDouble(LambdaScore::meanValidationAccuracy).toArray()),
+                DoubleColumn.create("Mean " + Tables.TEST_ACCURACY,
+                        scores.stream().mapToDouble(LambdaScore::meanTestAccuracy).toArray()));
+    }
+
+    /** The lambda picked, its margin over the runner-up, and whether it agrees with {@code reportLambda}. */
+    public static String lambdaVerdict(String setting, List<RunSummary> runs, double reportLambda) {
+        LambdaScore pick = pickLambda(runs);
+        StringBuilder sb = new StringBuilder("<p><b>").append(Html.escape(setting)).append(":</b> validation accuracy picks λ = ")
+                .append(Html.plain(pick.lambda())).append(" (mean ").append(Html.acc(pick.meanValidationAccuracy()))
+                .append(" over ").append(pick.runs()).append(pick.runs() == 1 ? " run" : " runs");
+        lambdaScores(runs).stream().filter(s -> s.lambda() != pick.lambda())
+                .max(Comparator.comparingDouble(LambdaScore::meanValidationAccuracy))
+                .ifPresent(second -> sb.append("; the runner-up, λ = ").append(Html.plain(second.lambda())).append(", is ")
+                        .append(Html.acc(pick.meanValidationAccuracy() - second.meanValidationAccuracy())).append(" behind"));
+        sb.append("). ");
+        sb.append(pick.lambda() == reportLambda ? "This is the report's choice too."
+                : "The report chose λ = " + Html.plain(reportLambda) + ".");
+        return sb.append("</p>").toString();
+    }
+
+    // ---- against the report ------------------------------------------------------------------
+
+    /**
+     * Test accuracy per batch size: one column per named list of our runs, then the report's, then
+     * ours minus the report's for the first list. Batch sizes the report lacks get NaN.
+     */
+    public static Table versusReport(String name, Map<String, List<RunSummary>> ours, Table report) {
+        if (ours.isEmpty()) throw new ScratchnetException("nothing to compare with the report");
+        List<RunSummary> first = ours.values().iterator().next();
+        Table t = Table.create(name);
+        t.addColumns(IntColumn.create(Tables.BATCH_SIZE, first.stream().mapToInt(RunSummary::batchSize).toArray()));
+        ours.forEach((label, runs) -> t.addColumns(DoubleColumn.create(label,
+                first.stream().mapToDouble(r -> testAccuracyAt(runs, r.batchSize())).toArray())));
+        double[] theirs = first.stream().mapToDouble(r -> reportTestAccuracy(report, r.batchSize())).toArray();
+        t.addColumns(DoubleColumn.create("Original report", theirs));
+        double[] diff = new double[first.size()];
+        for (int i = 0; i < diff.length; i++) diff[i] = first.get(i).testAccuracy() - theirs[i];
+        t.addColumns(DoubleColumn.create(ours.keySet().iterator().next() + " − report", diff));
+        return t;
+    }
+
+    /** How often and by how much our test accuracy beats the report's, batch size by batch size. */
+    public static String versusReportVerdict(String setting, List<RunSummary> ours, Table report) {
+        int higher = 0, compared = 0;
+        double sum = 0;
+        for (RunSummary r : ours) {
+            double theirs = reportTestAccuracy(report, r.batchSize());
+            if (Double.isNaN(theirs)) continue;
+            compared++;
+            sum += r.testAccuracy() - theirs;
+            if (r.testAccuracy() > theirs) higher++;
+        }
+        if (compared == 0) return "<p><b>" + Html.escape(setting) + ":</b> the report has none of these batch sizes.</p>";
+        return "<p><b>" + Html.escape(setting) + ":</b> our test accuracy is higher than the report's at " + higher + " of "
+                + compared + " batch sizes; on average ours minus the report's is " + Html.signed(sum / compared) + ".</p>";
+    }
+
+    /** The report's test accuracy at one batch size, or NaN. */
+    public static double reportTestAccuracy(Table report, int batchSize) {
+        NumberColumn<?, ?> bs = (NumberColumn<?, ?>) report.column(Tables.BATCH_SIZE);
+        for (int i = 0; i < report.rowCount(); i++) {
+            if (bs.getDouble(i) == batchSize) return ((NumberColumn<?, ?>) report.column(Tables.TEST_ACCURACY)).getDouble(i);
+        }
+        return Double.NaN;
+    }
+
+    private static double testAccuracyAt(List<RunSummary> runs, int batchSize) {
+        return runs.stream().filter(r -> r.batchSize() == batchSize).mapToDouble(RunSummary::testAccuracy).findFirst()
+                .orElse(Double.NaN);
+    }
+
+    /** The largest validation cost of our runs against the largest in the report's table. */
+    public static String largestCostVerdict(String setting, List<RunSummary> ours, Table report) {
+        double mine = nonEmpty(ours).stream().mapToDouble(RunSummary::validationCost).max().orElseThrow();
+        NumberColumn<?, ?> costs = (NumberColumn<?, ?>) report.column(Tables.VALIDATION_COST);
+        double theirs = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < report.rowCount(); i++) theirs = Math.max(theirs, costs.getDouble(i));
+        return "<p><b>" + Html.escape(setting) + ":</b> the largest validation cost in our table is "
+                + String.format(java.util.Locale.ROOT, "%.4g", mine) + "; in the report's it is "
+                + String.format(java.util.Locale.ROOT, "%.4g", theirs) + ".</p>";
+    }
+
+    // ---- stopping rules -----------------------------------------------------------------------
+
+    /**
+     * What the patient rule changes, batch size by batch size: the two test accuracies, epochs and
+     * times. Both lists must hold the same batch sizes in the same order.
+     */
+    public static Table stoppingRules(String name, List<RunSummary> reportRule, List<RunSummary> patient) {
+        sameBatchSizes(reportRule, patient);
+        return Table.create(name).addColumns(
+                IntColumn.create(Tables.BATCH_SIZE, reportRule.stream().mapToInt(RunSummary::batchSize).toArray()),
+                IntColumn.create("Epochs, report's rule", reportRule.stream().mapToInt(RunSummary::epochs).toArray()),
+                IntColumn.create("Epochs, patient", patient.stream().mapToInt(RunSummary::epochs).toArray()),
+                DoubleColumn.create("Time, report's rule", reportRule.stream().mapToDouble(RunSummary::trainTimeSeconds).toArray()),
+                DoubleColumn.create("Time, patient", patient.stream().mapToDouble(RunSummary::trainTimeSeconds).toArray()),
+                DoubleColumn.create("Test acc, report's rule", reportRule.stream().mapToDouble(RunSummary::testAccuracy).toArray()),
+                DoubleColumn.create("Test acc, patient", patient.stream().mapToDouble(RunSummary::testAccuracy).toArray()),
+                StringColumn.create("Stop, report's rule", reportRule.stream().map(RunSummary::stopReason).toList()),
+                StringColumn.create("Stop, patient", patient.stream().map(RunSummary::stopReason).toList()));
+    }
+
+    /** The spread of test accuracy under each rule and what the patient rule gains and costs. */
+    public static String stoppingVerdict(List<RunSummary> reportRule, List<RunSummary> patient) {
+        sameBatchSizes(reportRule, patient);
+        double minGain = Double.POSITIVE_INFINITY, maxGain = Double.NEGATIVE_INFINITY, sumGain = 0;
+        double timeReport = 0, timePatient = 0;
+        for (int i = 0; i < reportRule.size(); i++) {
+            double gain = patient.get(i).testAccuracy() - reportRule.get(i).testAccuracy();
+            minGain = Math.min(minGain, gain);
+            maxGain = Math.max(maxGain, gain);
+            sumGain += gain;
+            timeReport += reportRule.get(i).trainTimeSeconds();
+            timePatient += patient.get(i).trainTimeSeconds();
+        }
+        return "<p><b>Stopping rules:</b> test accuracy spans " + spread(reportRule) + " across batch sizes under the report's rule and "
+                + spread(patient) + " under the patient rule. Per batch size the patient rule changes it by "
+                + Html.signed(minGain) + " to " + Html.signed(maxGain) + " (mean " + Html.signed(sumGain / reportRule.size())
+                + "), for " + Html.secs(timePatient) + " of training against " + Html.secs(timeReport) + ".</p>";
+    }
+
+    /**
+     * Two settings batch size by batch size (same batch sizes, same order): how often the first
+     * has the higher test accuracy, the mean difference, and the total training time of each.
+     */
+    public static String differenceVerdict(String setting, List<RunSummary> first, List<RunSummary> second) {
+        sameBatchSizes(first, second);
+        int higher = 0;
+        double sum = 0, timeFirst = 0, timeSecond = 0;
+        for (int i = 0; i < first.size(); i++) {
+            double d = first.get(i).testAccuracy() - second.get(i).testAccuracy();
+            if (d > 0) higher++;
+            sum += d;
+            timeFirst += first.get(i).trainTimeSeconds();
+            timeSecond += second.get(i).trainTimeSeconds();
+        }
+        return "<p><b>" + Html.escape(setting) + ":</b> the first is more accurate on the test set at " + higher + " of "
+                + first.size() + " batch sizes, by " + Html.signed(sum / first.size()) + " on average; training took "
+                + Html.secs(timeFirst) + " against " + Html.secs(timeSecond) + " in total.</p>";
+    }
+
+    private static String spread(List<RunSummary> runs) {
+        double lo = runs.stream().mapToDouble(RunSummary::testAccuracy).min().orElse(Double.NaN);
+        double hi = runs.stream().mapToDouble(RunSummary::testAccuracy).max().orElse(Double.NaN);
+        return Html.acc(lo) + "–" + Html.acc(hi);
+    }
+
+    private static void sameBatchSizes(List<RunSummary> a, List<RunSummary> b) {
+        if (!a.stream().map(RunSummary::batchSize).toList().equals(b.stream().map(RunSummary::batchSize).toList())) {
+            throw new ScratchnetException("the two lists of runs need the same batch sizes in the same order");
+        }
+    }
+
+    // ---- weights with and without L2 ----------------------------------------------------------
+
+    /**
+     * One array (the report's {@code W<l>} or {@code b<l>}) of two networks of the same shape:
+     * Frobenius norm and mean absolute value of each, and the report's figure, the sum of all
+     * entries of {@code with − without}.
+     */
+    public record WeightStats(String name, int rows, int cols, double frobeniusWithout, double frobeniusWith,
+            double meanAbsWithout, double meanAbsWith, double sumOfDifferences) {}
+
+    /** {@link WeightStats} for W1, b1, W2, b2, ... of two networks with the same layer sizes. */
+    public static List<WeightStats> compareWeights(Parameters without, Parameters with) {
+        if (!java.util.Arrays.equals(without.sizes(), with.sizes())) {
+            throw new ScratchnetException("cannot compare networks of layer sizes " + java.util.Arrays.toString(without.sizes())
+                    + " and " + java.util.Arrays.toString(with.sizes()));
+        }
+        List<WeightStats> out = new ArrayList<>();
+        for (int l = 1; l <= without.layers(); l++) {
+            out.add(stats("W" + l, without.weight(l), with.weight(l)));
+            out.add(stats("b" + l, without.bias(l), with.bias(l)));
+        }
+        return out;
+    }
+
+    private static WeightStats stats(String name, DMatrixRMaj a, DMatrixRMaj b) {
+        double fa = 0, fb = 0, ma = 0, mb = 0, diff = 0;
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            fa += a.data[i] * a.data[i];
+            fb += b.data[i] * b.data[i];
+            ma += Math.abs(a.data[i]);
+            mb += Math.abs(b.data[i]);
+            diff += b.data[i] - a.data[i];
+        }
+        return new WeightStats(name, a.numRows, a.numCols, Math.sqrt(fa), Math.sqrt(fb), ma / n, mb / n, diff);
+    }
+
+    /** {@link #compareWeights} as a table. */
+    public static Table weightTable(String name, List<WeightStats> stats) {
+        return Table.create(name).addColumns(
+                StringColumn.create("Array", stats.stream().map(WeightStats::name).toList()),
+                StringColumn.create("Shape", stats.stream().map(s -> s.rows() + " x " + s.cols()).toList()),
+                DoubleColumn.create("Frobenius norm, no L2", stats.stream().mapToDouble(WeightStats::frobeniusWithout).toArray()),
+                DoubleColumn.create("Frobenius norm, L2", stats.stream().mapToDouble(WeightStats::frobeniusWith).toArray()),
+                DoubleColumn.create("Mean |w|, no L2", stats.stream().mapToDouble(WeightStats::meanAbsWithout).toArray()),
+                DoubleColumn.create("Mean |w|, L2", stats.stream().mapToDouble(WeightStats::meanAbsWith).toArray()),
+                DoubleColumn.create("Sum of (L2 − no L2)", stats.stream().mapToDouble(WeightStats::sumOfDifferences).toArray()));
+    }
+
+    /** Which weight matrices L2 made smaller, and by how much the total norm changed. */
+    public static String weightVerdict(List<WeightStats> stats) {
+        List<WeightStats> weights = stats.stream().filter(s -> s.name().startsWith("W")).toList();
+        long smaller = weights.stream().filter(s -> s.frobeniusWith() < s.frobeniusWithout()).count();
+        double before = Math.sqrt(weights.stream().mapToDouble(s -> s.frobeniusWithout() * s.frobeniusWithout()).sum());
+        double after = Math.sqrt(weights.stream().mapToDouble(s -> s.frobeniusWith() * s.frobeniusWith()).sum());
+        return "<p><b>Weights:</b> with L2, " + smaller + " of " + weights.size()
+                + " weight matrices have a smaller Frobenius norm; the norm of all weights together goes from "
+                + String.format(java.util.Locale.ROOT, "%.3f to %.3f (%+.1f%%)", before, after, 100 * (after - before) / before)
+                + ".</p>";
+    }
+
+    /** Every weight (not bias) of a network, layer by layer: the values of a histogram. */
+    public static double[] allWeights(Parameters p) {
+        return weights(p, 1, p.layers());
+    }
+
+    /** The weights (not biases) of layers {@code from} to {@code to}, inclusive, counted from 1. */
+    public static double[] weights(Parameters p, int from, int to) {
+        if (from < 1 || to > p.layers() || from > to) {
+            throw new ScratchnetException("layers " + from + " to " + to + " do not exist; the network has layers 1 to " + p.layers());
+        }
+        int n = 0;
+        for (int l = from; l <= to; l++) n += p.wt(l).getNumElements();
+        double[] out = new double[n];
+        int k = 0;
+        for (int l = from; l <= to; l++) {
+            System.arraycopy(p.wt(l).data, 0, out, k, p.wt(l).getNumElements());
+            k += p.wt(l).getNumElements();
+        }
+        return out;
+    }
+
+    /**
+     * How much the L2 term alone shrinks the weights in one epoch: each step multiplies them by
+     * {@code 1 − lr·λ/m}, and an epoch has {@code ceil(N/m)} steps, so the fraction lost is
+     * {@code 1 − (1 − lr·λ/m)^ceil(N/m)}. With the penalty scaled by {@code 1/m} this falls
+     * roughly with the square of the batch size.
+     */
+    public static double decayPerEpoch(TrainConfig c, int trainImages) {
+        int steps = (trainImages + c.batchSize() - 1) / c.batchSize();
+        return 1 - Math.pow(1 - c.learningRate() * c.l2() / c.batchSize(), steps);
+    }
+
+    /** {@link #decayPerEpoch} per configuration: Batch Size, Lambda, Steps per Epoch, Weight Decay per Epoch. */
+    public static Table decayTable(String name, List<TrainConfig> configs, int trainImages) {
+        return Table.create(name).addColumns(
+                IntColumn.create(Tables.BATCH_SIZE, configs.stream().mapToInt(TrainConfig::batchSize).toArray()),
+                DoubleColumn.create(Tables.LAMBDA, configs.stream().mapToDouble(TrainConfig::l2).toArray()),
+                IntColumn.create("Steps per Epoch", configs.stream().mapToInt(c -> (trainImages + c.batchSize() - 1) / c.batchSize()).toArray()),
+                DoubleColumn.create("Weight Shrink per Epoch", configs.stream().mapToDouble(c -> decayPerEpoch(c, trainImages)).toArray()));
+    }
+
+    private static <T> List<T> nonEmpty(List<T> list) {
+        if (list.isEmpty()) throw new ScratchnetException("no runs to conclude from");
+        return list;
+    }
+
+    private static double mean(OptionalDouble d) {
+        return d.orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,187 @@
+package io.github.scratchnet.notebook;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.experiment.Sweep;
+import io.github.scratchnet.experiment.SweepListener;
+import io.github.scratchnet.train.TrainConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The settings every notebook starts from: full or smoke mode, where the data and the results
+ * are, and the report's base configuration scaled to the mode.
+ *
+ * <p>Full mode is the report's setting: all 48000 training images, up to 100 epochs, a validation
+ * check every 100 steps. Smoke mode ({@code SCRATCHNET_SMOKE=1}) runs the same cells on 2000
+ * training images for 2 epochs with a check every 2 steps, and writes everything (runs, CSV, PNG)
+ * under {@code results/smoke/}, so it never overwrites the real results. Smoke sweeps start from
+ * an empty run folder, so a smoke run always trains; full sweeps reuse finished runs (delete
+ * {@code results/runs/<question>} to train again).
+ */
+public final class NotebookSettings {
+    /** The environment variable that selects smoke mode. */
+    public static final String SMOKE_VARIABLE = "SCRATCHNET_SMOKE";
+    /** The batch sizes of the report's questions 4 to 6. */
+    public static final int[] BATCH_SIZES = {16, 32, 64, 128, 256, 512};
+    /** Runs trained at once: one per core of the reference machine. */
+    public static final int PARALLELISM = 2;
+
+    private static final int SMOKE_TRAIN = 2000;
+    private static final int SMOKE_EPOCHS = 2;
+    private static final int SMOKE_EVAL_EVERY = 2;
+
+    private final boolean smoke;
+    private final Path root;
+    private final long seed;
+    private final Set<Path> cleared = new HashSet<>();
+
+    private NotebookSettings(boolean smoke, Path root, long seed) {
+        this.smoke = smoke;
+        this.root = root;
+        this.seed = seed;
+    }
+
+    /** Settings for a notebook in {@code notebooks/}: the repository is {@code ..}; smoke mode from the environment. */
+    public static NotebookSettings fromEnvironment() {
+        return of(isSmoke(System.getenv(SMOKE_VARIABLE)), Path.of(".."));
+    }
+
+    /** Settings with the repository at {@code root} (seed 1, as in every notebook). */
+    public static NotebookSettings of(boolean smoke, Path root) {
+        return new NotebookSettings(smoke, root, 1);
+    }
+
+    /** True for {@code 1}, {@code true}, {@code yes}, {@code on} (any case); false for unset, empty, {@code 0}, {@code false}, {@code no}, {@code off}. */
+    public static boolean isSmoke(String value) {
+        if (value == null) return false;
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "", "0", "false", "no", "off" -> false;
+            case "1", "true", "yes", "on" -> true;
+            default -> throw new ScratchnetException(SMOKE_VARIABLE + "=" + value
+                    + " is not understood; set it to 1 for a smoke run or leave it unset");
+        };
+    }
+
+    public boolean smoke() {
+        return smoke;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The MNIST folder, {@code <root>/data/mnist}. */
+    public Path dataDir() {
+        return root.resolve("data").resolve("mnist");
+    }
+
+    /** Where CSV, PNG and run files go: {@code <root>/results}, or {@code <root>/results/smoke} in smoke mode. */
+    public Path resultsDir() {
+        Path results = root.resolve("results");
+        return smoke ? results.resolve("smoke") : results;
+    }
+
+    /** A file or folder under {@link #resultsDir}, e.g. {@code result("q4", "overview.png")}. */
+    public Path result(String first, String... more) {
+        return resultsDir().resolve(Path.of(first, more));
+    }
+
+    /** The run files of one question: {@code results/runs/<question>} (git-ignored). */
+    public Path runsDir(String question) {
+        if (question == null || !question.matches("[A-Za-z0-9._-]+")) {
+            throw new ScratchnetException("a question name is letters, digits, '.', '_' or '-', got '" + question + "'");
+        }
+        return resultsDir().resolve("runs").resolve(question);
+    }
+
+    /** Training images per run: all 48000, or 2000 in smoke mode. */
+    public int trainImages() {
+        return smoke ? SMOKE_TRAIN : io.github.scratchnet.data.Mnist.TRAIN_SIZE;
+    }
+
+    /** The report's 100 epochs, or 2 in smoke mode. */
+    public int maxEpochs() {
+        return smoke ? SMOKE_EPOCHS : 100;
+    }
+
+    /** Steps between validation checks: the report's 100, or 2 in smoke mode (so small runs still have a history). */
+    public int evalEvery() {
+        return smoke ? SMOKE_EVAL_EVERY : 100;
+    }
+
+    public int parallelism() {
+        return PARALLELISM;
+    }
+
+    /**
+     * The report's configuration for one batch size, scaled to the mode: layers [784, 20, 7, 5, 10],
+     * learning rate 0.009, no batchnorm, no L2, and the report's stopping rule (stop at the first
+     * check whose validation cost does not improve). In full mode this equals
+     * {@link TrainConfig#report(int, long)}.
+     */
+    public TrainConfig base(int batchSize) {
+        return TrainConfig.report(batchSize, seed).withMaxEpochs(maxEpochs()).withEvalEvery(evalEvery())
+                .withPatience(evalEvery());
+    }
+
+    /**
+     * A sweep for one question: run files in {@link #runsDir}, MNIST (cut to {@link #trainImages}),
+     * {@link #PARALLELISM} runs at a time. In smoke mode the run folder is emptied the first time
+     * these settings ask for it, so smoke runs always train.
+     */
+    public Sweep sweep(String question, SweepListener listener) {
+        Path dir = runsDir(question);
+        if (smoke) clearOnce(dir);
+        Sweep.Builder b = Sweep.builder().outputDir(dir).parallelism(parallelism()).listener(listener);
+        return (smoke ? b.mnist(dataDir(), trainImages()) : b.mnist(dataDir())).build();
+    }
+
+    private synchronized void clearOnce(Path dir) {
+        if (!cleared.add(dir.toAbsolutePath().normalize()) || !Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty the smoke run folder " + dir, e);
+        }
+    }
+
+    /** The settings as name/value pairs, for the configuration cell. */
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("mode", smoke ? "smoke (" + SMOKE_VARIABLE + "=1): a quick check that every cell runs" : "full: the report's setting");
+        m.put("training images", Integer.toString(trainImages()));
+        m.put("batch sizes", Arrays.stream(BATCH_SIZES).mapToObj(Integer::toString).collect(Collectors.joining(", ")));
+        m.put("max epochs", Integer.toString(maxEpochs()));
+        m.put("validation check every", evalEvery() + " steps");
+        m.put("runs in parallel", Integer.toString(parallelism()));
+        m.put("seed", Long.toString(seed));
+        m.put("data", dataDir().toString());
+        m.put("results", resultsDir().toString());
+        return m;
+    }
+
+    /** {@link #describe} as a small HTML table. */
+    public String html() {
+        StringBuilder sb = new StringBuilder("<table style=\"border-collapse:collapse;font-size:90%\">");
+        describe().forEach((k, v) -> sb.append("<tr><td style=\"padding:1px 8px;text-align:left\"><b>")
+                .append(Html.escape(k)).append("</b></td><td style=\"padding:1px 8px;text-align:left\">")
+                .append(Html.escape(v)).append("</td></tr>"));
+        return sb.append("</table>").toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.scratchnet.notebook;
+
+import io.github.scratchnet.experiment.SweepGrid;
+import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.train.TrainConfig;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The configurations behind each question of the report, built from a {@link NotebookSettings}
+ * (so smoke mode gets the same lists, scaled down), in the report's row order: batch size
+ * ascending.
+ *
+ * <p>Two stopping rules appear side by side. The report's rule checks the validation cost every
+ * 100 steps and stops at the first check that does not improve on the best so far (patience equal
+ * to the check interval). The patient rule waits {@value #PATIENT_CHECKS} checks without
+ * improvement and then puts back the parameters of the best check.
+ */
+public final class ReportQuestions {
+    /** The lambdas the report tried for question 6. */
+    public static final double[] LAMBDAS = {0.2, 0.15, 0.1, 0.05};
+    /** The lambda the report kept for its question 6 tables. */
+    public static final double REPORT_LAMBDA = 0.05;
+    /** Checks without improvement the patient rule waits for. */
+    public static final int PATIENT_CHECKS = 10;
+
+    private final NotebookSettings settings;
+
+    public ReportQuestions(NotebookSettings settings) {
+        this.settings = settings;
+    }
+
+    public NotebookSettings settings() {
+        return settings;
+    }
+
+    /** Question 4: every batch size, no batchnorm, no L2, the report's stopping rule. */
+    public List<TrainConfig> q4() {
+        return grid().configs();
+    }
+
+    /** Question 5: every batch size with the given batchnorm mode ({@code NORMALIZE} is the report's). */
+    public List<TrainConfig> q5(BatchNormMode mode) {
+        return grid().batchNorm(mode).configs();
+    }
+
+    /** Question 6, the lambda search: each lambda of {@link #LAMBDAS} at each given batch size, no batchnorm. */
+    public List<TrainConfig> lambdaSearch(int... batchSizes) {
+        return SweepGrid.of(settings.base(batchSizes[0])).batchSizes(batchSizes).l2(LAMBDAS).configs();
+    }
+
+    /** Question 6 with a chosen lambda: every batch size, with the given batchnorm mode. */
+    public List<TrainConfig> q6(double lambda, BatchNormMode mode) {
+        return grid().l2(lambda).batchNorm(mode).configs();
+    }
+
+    /**
+     * Two runs that differ only in L2: the report's configuration at one batch size with no
+     * early stopping (patience 0) for {@code epochs} epochs (the mode's maximum in smoke mode),
+     * first without L2 and then with {@code lambda}. Same seed, same initialisation, same batch
+     * order and the same number of steps, so any difference between the two trained networks
+     * comes from the penalty.
+     */
+    public List<TrainConfig> weightPair(int batchSize, int epochs, double lambda) {
+        TrainConfig base = settings.base(batchSize).withPatience(0)
+                .withMaxEpochs(settings.smoke() ? settings.maxEpochs() : epochs);
+        return List.of(base, base.withL2(lambda));
+    }
+
+    private SweepGrid grid() {
+        return SweepGrid.of(settings.base(NotebookSettings.BATCH_SIZES[0])).batchSizes(NotebookSettings.BATCH_SIZES);
+    }
+
+    /** The same run under the patient rule: {@value #PATIENT_CHECKS} checks of patience, best parameters restored. */
+    public static TrainConfig patient(TrainConfig c) {
+        return c.withPatience(PATIENT_CHECKS * c.evalEvery()).withRestoreBest(true);
+    }
+
+    /** {@link #patient(TrainConfig)} for each configuration, in the same order. */
+    public static List<TrainConfig> patient(List<TrainConfig> configs) {
+        return configs.stream().map(ReportQuestions::patient).toList();
+    }
+
+    /** True for a configuration under the patient rule. */
+    public static boolean isPatient(TrainConfig c) {
+        return c.restoreBest() && c.patience() == PATIENT_CHECKS * c.evalEvery();
+    }
+
+    /** {@code report's rule}, {@code patient rule} or, for anything else, the patience in steps. */
+    public static String stoppingRule(TrainConfig c) {
+        if (isPatient(c)) return "patient rule";
+        if (c.patience() == c.evalEvery() && !c.restoreBest()) return "report's rule";
+        return c.patience() == 0 ? "no early stopping" : "patience " + c.patience() + " steps";
+    }
+
+    /** A short label for progress displays: {@code batch 16, normalize, λ 0.05, patient rule}. */
+    public static String label(TrainConfig c) {
+        StringBuilder sb = new StringBuilder("batch ").append(c.batchSize());
+        if (c.batchNorm() != BatchNormMode.OFF) sb.append(", ").append(c.batchNorm().label());
+        if (c.l2() != 0) sb.append(", λ ").append(Html.plain(c.l2()));
+        return sb.append(", ").append(stoppingRule(c)).toString();
+    }
+
+    /**
+     * The same configurations in the order that finishes soonest on a small pool: the longest
+     * runs first. Large batches with a fixed learning rate need the most epochs, patient runs
+     * outlast the report's rule and batchnorm costs extra per step, so the order is batch size
+     * descending, then patient before the report's rule, then full, normalize, off.
+     */
+    public static List<TrainConfig> longestFirst(List<TrainConfig> configs) {
+        List<TrainConfig> out = new ArrayList<>(configs);
+        out.sort(Comparator.comparingInt(TrainConfig::batchSize).reversed()
+                .thenComparing(c -> !isPatient(c))
+                .thenComparing(c -> -c.batchNorm().ordinal()));
+        return out;
+    }
+
+    /** Every list, concatenated in order, without repeats. */
+    @SafeVarargs
+    public static List<TrainConfig> all(List<TrainConfig>... lists) {
+        List<TrainConfig> out = new ArrayList<>();
+        for (List<TrainConfig> l : lists) for (TrainConfig c : l) if (!out.contains(c)) out.add(c);
+        return out;
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.scratchnet.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.experiment.RunSummary;
+import io.github.scratchnet.nn.Parameters;
+import io.github.scratchnet.train.TrainConfig;
+import io.github.scratchnet.viz.OriginalReport;
+import io.github.scratchnet.viz.Tables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class ConclusionsTest {
+    static RunSummary run(int batch, double lambda, double val, double test, double seconds) {
+        return new RunSummary(batch, "off", lambda, 1, 5, 1000, seconds, 0.3, 0.9, 0.4, val, test, "early_stopping");
+    }
+
+    static final List<RunSummary> RUNS = List.of(run(16, 0, 0.90, 0.930, 40), run(32, 0, 0.91, 0.927, 20),
+            run(64, 0, 0.92, 0.915, 10), run(128, 0, 0.85, 0.936, 60));
+
+    @Test
+    void bestIsTheHighestTestAccuracyAndFastestCloseIsWithinOneHundredth() {
+        assertEquals(128, Conclusions.best(RUNS).batchSize());
+        assertEquals(32, Conclusions.fastestClose(RUNS, 0.01).batchSize(), "0.927 is within 0.01 of 0.936, 0.915 is not");
+        assertEquals(128, Conclusions.fastestClose(RUNS, 0).batchSize());
+        List<RunSummary> tie = List.of(run(16, 0, 0.9, 0.93, 40), run(32, 0, 0.9, 0.93, 20));
+        assertEquals(32, Conclusions.best(tie).batchSize(), "of equal accuracies the faster wins");
+        assertThrows(ScratchnetException.class, () -> Conclusions.best(List.of()));
+    }
+
+    @Test
+    void batchSizeVerdictNamesBothRuns() {
+        String html = Conclusions.batchSizeVerdict("Q4", RUNS);
+        assertTrue(html.contains("0.9360, with batch size 128 (60.0 s, 5 epochs)"), html);
+        assertTrue(html.contains("batch size 32 (0.9270 in 20.0 s, 3.0 times faster)"), html);
+        String alone = Conclusions.batchSizeVerdict("Q4", List.of(run(16, 0, 0.9, 0.93, 10), run(32, 0, 0.9, 0.80, 5)));
+        assertTrue(alone.contains("No other run comes within 0.01"), alone);
+    }
+
+    @Test
+    void lambdaIsPickedOnValidationAccuracyAlone() {
+        List<RunSummary> search = List.of(run(16, 0.2, 0.90, 0.95, 1), run(32, 0.2, 0.90, 0.95, 1),
+                run(16, 0.05, 0.92, 0.90, 1), run(32, 0.05, 0.91, 0.90, 1));
+        List<Conclusions.LambdaScore> scores = Conclusions.lambdaScores(search);
+        assertEquals(List.of(0.2, 0.05), scores.stream().map(Conclusions.LambdaScore::lambda).toList());
+        assertEquals(0.915, scores.get(1).meanValidationAccuracy(), 1e-12);
+        assertEquals(0.05, Conclusions.pickLambda(search).lambda(), "the higher test accuracy of 0.2 must not count");
+        String html = Conclusions.lambdaVerdict("search", search, 0.05);
+        assertTrue(html.contains("picks λ = 0.05") && html.contains("runner-up, λ = 0.2, is 0.0150 behind")
+                && html.contains("report's choice too"), html);
+        assertTrue(Conclusions.lambdaVerdict("search", search, 0.1).contains("The report chose λ = 0.1"));
+        assertEquals(0.2, Conclusions.pickLambda(List.of(run(16, 0.2, 0.9, 0, 1), run(16, 0.3, 0.9, 0, 1))).lambda(),
+                "ties go to the smaller lambda");
+        Table t = Conclusions.lambdaTable("x", search);
+        assertEquals(List.of("Lambda", "Runs", "Mean Validation Accuracy", "Mean Test Accuracy"), t.columnNames());
+    }
+
+    @Test
+    void versusReportLinesUpBatchSizes() {
+        Table report = OriginalReport.question(OriginalReport.Q4, false);
+        Map<String, List<RunSummary>> ours = new LinkedHashMap<>();
+        ours.put("Ours", RUNS);
+        Table t = Conclusions.versusReport("vs", ours, report);
+        assertEquals(List.of("Batch Size", "Ours", "Original report", "Ours − report"), t.columnNames());
+        assertEquals(0.9212, t.doubleColumn("Original report").get(0), 0);
+        assertEquals(0.930 - 0.9212, t.doubleColumn("Ours − report").get(0), 1e-12);
+        assertEquals(Double.NaN, Conclusions.reportTestAccuracy(report, 1024));
+        String html = Conclusions.versusReportVerdict("Q4", RUNS, report);
+        assertTrue(html.contains("higher than the report's at 4 of 4 batch sizes"), html);
+    }
+
+    @Test
+    void stoppingRulesCompareEqualBatchSizes() {
+        List<RunSummary> patient = List.of(run(16, 0, 0.9, 0.94, 80), run(32, 0, 0.9, 0.93, 40), run(64, 0, 0.9, 0.93, 20),
+                run(128, 0, 0.9, 0.93, 90));
+        Table t = Conclusions.stoppingRules("rules", RUNS, patient);
+        assertEquals(4, t.rowCount());
+        String html = Conclusions.stoppingVerdict(RUNS, patient);
+        assertTrue(html.contains("-0.0060 to +0.0150"), html);
+        assertTrue(html.contains("230.0 s of training against 130.0 s"), html);
+        assertThrows(ScratchnetException.class, () -> Conclusions.stoppingRules("x", RUNS, patient.subList(0, 3)));
+        String diff = Conclusions.differenceVerdict("modes", patient, RUNS);
+        assertTrue(diff.contains("at 3 of 4 batch sizes"), diff);
+    }
+
+    @Test
+    void weightComparisonByHand() {
+        Parameters without = new Parameters(new int[] {3, 2}, false);
+        Parameters with = new Parameters(new int[] {3, 2}, false);
+        // report's W1 (2 x 3) = [[3, 0, 0], [0, -4, 0]]; stored transposed
+        without.wt(1).set(0, 0, 3);
+        without.wt(1).set(1, 1, -4);
+        with.wt(1).set(0, 0, 1);
+        with.wt(1).set(1, 1, -1);
+        with.b(1).set(0, 1, 0.5);
+        List<Conclusions.WeightStats> stats = Conclusions.compareWeights(without, with);
+        assertEquals(List.of("W1", "b1"), stats.stream().map(Conclusions.WeightStats::name).toList());
+        Conclusions.WeightStats w = stats.get(0);
+        assertEquals(2, w.rows());
+        assertEquals(3, w.cols());
+        assertEquals(5, w.frobeniusWithout(), 1e-12);
+        assertEquals(Math.sqrt(2), w.frobeniusWith(), 1e-12);
+        assertEquals(7.0 / 6, w.meanAbsWithout(), 1e-12);
+        assertEquals(2.0 / 6, w.meanAbsWith(), 1e-12);
+        assertEquals((1 - 3) + (-1 + 4), w.sumOfDifferences(), 1e-12);
+        assertEquals(0.5, stats.get(1).sumOfDifferences(), 1e-12);
+        assertEquals(7, Conclusions.weightTable("w", stats).columnCount());
+        assertTrue(Conclusions.weightVerdict(stats).contains("1 of 1 weight matrices"), Conclusions.weightVerdict(stats));
+        assertEquals(6, Conclusions.allWeights(without).length);
+        assertEquals(6, Conclusions.weights(without, 1, 1).length);
+        assertThrows(ScratchnetException.class, () -> Conclusions.weights(without, 1, 2));
+        assertThrows(ScratchnetException.class, () -> Conclusions.compareWeights(without, new Parameters(new int[] {3, 3}, false)));
+    }
+
+    @Test
+    void decayPerEpochFollowsTheStepFactor() {
+        TrainConfig c = TrainConfig.report(16, 1).withL2(0.05);
+        double perStep = 1 - 0.009 * 0.05 / 16;
+        assertEquals(1 - Math.pow(perStep, 3000), Conclusions.decayPerEpoch(c, 48_000), 1e-15);
+        assertEquals(0, Conclusions.decayPerEpoch(c.withL2(0), 48_000));
+        assertEquals(94, Conclusions.decayTable("d", List.of(c.withBatchSize(512)), 48_000).intColumn("Steps per Epoch").get(0));
+    }
+
+    @Test
+    void largestCostComparesWithTheReport() {
+        String html = Conclusions.largestCostVerdict("costs", RUNS, OriginalReport.question(OriginalReport.Q6_L2_BATCHNORM, true));
+        assertTrue(html.contains("our table is 0.4000") && html.contains("1.273e+05"), html);
+        assertEquals(Tables.VALIDATION_COST, "Validation Cost");
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.scratchnet.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.train.TrainConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotebookSettingsTest {
+    @TempDir Path root;
+
+    @Test
+    void smokeSwitchReadsTheUsualSpellings() {
+        for (String yes : new String[] {"1", "true", "YES", " on "}) assertTrue(NotebookSettings.isSmoke(yes), yes);
+        for (String no : new String[] {null, "", "0", "false", "No", "off"}) assertFalse(NotebookSettings.isSmoke(no), no);
+        ScratchnetException e = assertThrows(ScratchnetException.class, () -> NotebookSettings.isSmoke("maybe"));
+        assertTrue(e.getMessage().contains("SCRATCHNET_SMOKE=maybe"), e.getMessage());
+    }
+
+    @Test
+    void fullModeIsTheReportsSetting() {
+        NotebookSettings s = NotebookSettings.of(false, root);
+        assertFalse(s.smoke());
+        for (int b : NotebookSettings.BATCH_SIZES) assertEquals(TrainConfig.report(b, 1), s.base(b));
+        assertEquals(48_000, s.trainImages());
+        assertEquals(root.resolve("results"), s.resultsDir());
+        assertEquals(root.resolve("results/runs/q4"), s.runsDir("q4"));
+        assertEquals(root.resolve("results/q4/overview.png"), s.result("q4", "overview.png"));
+        assertEquals(root.resolve("data/mnist"), s.dataDir());
+        assertEquals(2, s.parallelism());
+    }
+
+    @Test
+    void smokeModeIsSmallAndWritesUnderResultsSmoke() {
+        NotebookSettings s = NotebookSettings.of(true, root);
+        TrainConfig c = s.base(64);
+        assertEquals(2, c.maxEpochs());
+        assertEquals(c.evalEvery(), c.patience());
+        assertEquals(2000, s.trainImages());
+        assertEquals(root.resolve("results/smoke/q4-summary.csv"), s.result("q4-summary.csv"));
+        assertEquals(root.resolve("results/smoke/runs/q5"), s.runsDir("q5"));
+        assertTrue(s.toString().contains("smoke"));
+        assertTrue(s.html().startsWith("<table"));
+    }
+
+    @Test
+    void questionNamesMustBeSafeFolderNames() {
+        NotebookSettings s = NotebookSettings.of(false, root);
+        assertThrows(ScratchnetException.class, () -> s.runsDir("../q4"));
+        assertThrows(ScratchnetException.class, () -> s.runsDir(""));
+    }
+
+    @Test
+    void smokeSweepsStartFromAnEmptyFolderOncePerSettings() throws Exception {
+        NotebookSettings s = NotebookSettings.of(true, root);
+        Path old = s.runsDir("q4").resolve("runs/old.json");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{}");
+        s.sweep("q4", null);
+        assertFalse(Files.exists(old));
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{}");
+        s.sweep("q4", null);
+        assertTrue(Files.exists(old), "a second sweep of the same settings keeps the runs of the first");
+    }
+
+    @Test
+    void fullSweepsKeepFinishedRuns() throws Exception {
+        NotebookSettings s = NotebookSettings.of(false, root);
+        Path old = s.runsDir("q4").resolve("runs/old.json");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{}");
+        assertEquals(s.runsDir("q4"), s.sweep("q4", null).outputDir());
+        assertTrue(Files.exists(old));
+    }
+}

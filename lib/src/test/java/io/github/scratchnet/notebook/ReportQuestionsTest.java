@@ -1,0 +1,87 @@
+package io.github.scratchnet.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.train.TrainConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportQuestionsTest {
+    final ReportQuestions full = new ReportQuestions(NotebookSettings.of(false, Path.of("..")));
+    final ReportQuestions smoke = new ReportQuestions(NotebookSettings.of(true, Path.of("..")));
+
+    @Test
+    void question4IsTheReportsSixRuns() {
+        List<TrainConfig> q4 = full.q4();
+        assertEquals(List.of(16, 32, 64, 128, 256, 512), q4.stream().map(TrainConfig::batchSize).toList());
+        for (TrainConfig c : q4) assertEquals(TrainConfig.report(c.batchSize(), 1), c);
+        assertEquals(6, smoke.q4().size());
+        assertEquals(2, smoke.q4().get(0).maxEpochs());
+    }
+
+    @Test
+    void question5And6ChangeOnlyBatchnormAndLambda() {
+        for (TrainConfig c : full.q5(BatchNormMode.NORMALIZE)) {
+            assertEquals(TrainConfig.report(c.batchSize(), 1).withBatchNorm(BatchNormMode.NORMALIZE), c);
+        }
+        for (TrainConfig c : full.q6(0.05, BatchNormMode.FULL)) {
+            assertEquals(TrainConfig.report(c.batchSize(), 1).withBatchNorm(BatchNormMode.FULL).withL2(0.05), c);
+        }
+        List<TrainConfig> search = full.lambdaSearch(16, 32);
+        assertEquals(8, search.size());
+        assertEquals(List.of(0.2, 0.15, 0.1, 0.05), search.stream().map(TrainConfig::l2).distinct().toList());
+    }
+
+    @Test
+    void patientRuleWaitsTenChecksAndRestoresTheBest() {
+        TrainConfig c = full.q4().get(0);
+        TrainConfig p = ReportQuestions.patient(c);
+        assertEquals(1000, p.patience());
+        assertTrue(p.restoreBest());
+        assertTrue(ReportQuestions.isPatient(p));
+        assertFalse(ReportQuestions.isPatient(c));
+        assertEquals("report's rule", ReportQuestions.stoppingRule(c));
+        assertEquals("patient rule", ReportQuestions.stoppingRule(p));
+        assertEquals("no early stopping", ReportQuestions.stoppingRule(c.withPatience(0)));
+        assertEquals("patience 300 steps", ReportQuestions.stoppingRule(c.withPatience(300)));
+        assertEquals(20, ReportQuestions.patient(smoke.q4().get(0)).patience());
+    }
+
+    @Test
+    void labelsNameWhatVaries() {
+        TrainConfig c = full.q6(0.05, BatchNormMode.NORMALIZE).get(0);
+        assertEquals("batch 16, normalize, λ 0.05, report's rule", ReportQuestions.label(c));
+        assertEquals("batch 512, patient rule", ReportQuestions.label(ReportQuestions.patient(full.q4().get(5))));
+    }
+
+    @Test
+    void longestFirstPutsLargeBatchesAndPatientRunsFirst() {
+        List<TrainConfig> q4 = full.q4();
+        List<TrainConfig> all = ReportQuestions.all(q4, ReportQuestions.patient(q4), q4);
+        assertEquals(12, all.size());
+        List<TrainConfig> order = ReportQuestions.longestFirst(all);
+        assertEquals(12, order.size());
+        assertEquals(512, order.get(0).batchSize());
+        assertTrue(ReportQuestions.isPatient(order.get(0)));
+        assertFalse(ReportQuestions.isPatient(order.get(1)));
+        assertEquals(16, order.get(11).batchSize());
+        List<TrainConfig> modes = ReportQuestions.longestFirst(List.of(full.q5(BatchNormMode.NORMALIZE).get(0),
+                full.q4().get(0), full.q5(BatchNormMode.FULL).get(0)));
+        assertEquals(List.of(BatchNormMode.FULL, BatchNormMode.NORMALIZE, BatchNormMode.OFF),
+                modes.stream().map(TrainConfig::batchNorm).toList());
+    }
+
+    @Test
+    void weightPairDiffersOnlyInLambda() {
+        List<TrainConfig> pair = full.weightPair(16, 10, 0.05);
+        assertEquals(pair.get(0).withL2(0.05), pair.get(1));
+        assertEquals(0, pair.get(0).l2());
+        assertEquals(0, pair.get(0).patience());
+        assertEquals(10, pair.get(0).maxEpochs());
+        assertEquals(2, smoke.weightPair(16, 10, 0.05).get(0).maxEpochs());
+    }
+}
