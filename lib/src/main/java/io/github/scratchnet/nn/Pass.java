@@ -38,6 +38,8 @@ public final class Pass implements AutoCloseable {
     static final int ROW_CHUNK = 32;
     /** Input features per unit of work of the first layer's weight gradient when split. */
     static final int FEATURE_CHUNK = 112;
+    /** From this many samples on, the fused step updates every row of Wt1 instead of tracking the written ones. */
+    static final int SWEEP_MIN_ROWS = 48;
 
     private final Network net;
     private final int layers;
@@ -66,6 +68,7 @@ public final class Pass implements AutoCloseable {
     private Parameters work;            // gradients of the fused step
     private double[] dw1;               // fused step: dWt1, all zero between steps
     private boolean[] touched;          // fused step: rows of dw1 written in this step
+    private double[][] wT;              // Wt(l)ᵀ for l >= 2, refreshed at every backward
 
     private Dataset data;
     private int[] order;
@@ -561,6 +564,7 @@ public final class Pass implements AutoCloseable {
             dw1 = new double[n[0] * n[1]];
             touched = new boolean[n[0]];
         }
+        transposeWeights();
         // dZ of every layer, sample by sample where batchnorm allows
         if (rowWise(true)) {
             run(DELTAS);
@@ -586,6 +590,8 @@ public final class Pass implements AutoCloseable {
         colWork = new double[2 * widest];
         unitOrder = new int[capacity * n[1]];
         activeUnits = new int[capacity];
+        wT = new double[layers + 1][];
+        for (int l = 2; l <= layers; l++) wT[l] = new double[n[l] * n[l - 1]];
         featureCut = new int[capacity * (featureChunks() + 1)];
     }
 
@@ -644,19 +650,28 @@ public final class Pass implements AutoCloseable {
         for (int l = layers; l > 1; l--) {
             int width = n[l];
             int inputs = n[l - 1];
-            double[] w = net.parameters().wt(l).data;
+            double[] w = wT[l];
             double[] dz = dZ[l].data;
             double[] zPrev = z[l - 1].data;
             double[] dzPrev = dZ[l - 1].data;
             for (int i = r0; i < r1; i++) {
-                int di = i * width;
-                for (int k = 0, pk = i * inputs; k < inputs; k++, pk++) {
-                    double s = 0;
-                    if (zPrev[pk] > 0) {
-                        for (int o = 0, wk = k * width; o < width; o++) s += dz[di + o] * w[wk + o];
-                    }
-                    dzPrev[pk] = s;
-                }
+                int pk = i * inputs;
+                Arrays.fill(dzPrev, pk, pk + inputs, 0);
+                denseAccumulate(dzPrev, pk, inputs, w, dz, i * width, 1, width);
+                for (int k = pk; k < pk + inputs; k++) if (!(zPrev[k] > 0)) dzPrev[k] = 0;
+            }
+        }
+    }
+
+    // Wt(l)ᵀ for l >= 2, so that dA(l-1) = dZ·Wtᵀ runs through denseAccumulate: n(l) x n(l-1).
+    private void transposeWeights() {
+        for (int l = 2; l <= layers; l++) {
+            int width = n[l];
+            int inputs = n[l - 1];
+            double[] w = net.parameters().wt(l).data;
+            double[] t = wT[l];
+            for (int k = 0; k < inputs; k++) {
+                for (int o = 0; o < width; o++) t[o * inputs + k] = w[k * width + o];
             }
         }
     }
@@ -668,18 +683,11 @@ public final class Pass implements AutoCloseable {
         for (int l = layers; l > 1; l--) {
             int width = n[l];
             int inputs = n[l - 1];
-            double[] w = net.parameters().wt(l).data;
             double[] dz = dZ[l].data;
             dA[l - 1].reshape(m, inputs, false);
             double[] da = dA[l - 1].data;
-            for (int i = 0; i < m; i++) {
-                int di = i * width;
-                for (int k = 0; k < inputs; k++) {
-                    double s = 0;
-                    for (int o = 0, wk = k * width; o < width; o++) s += dz[di + o] * w[wk + o];
-                    da[i * inputs + k] = s;
-                }
-            }
+            Arrays.fill(da, 0, m * inputs, 0);
+            for (int i = 0; i < m; i++) denseAccumulate(da, i * inputs, inputs, wT[l], dz, i * width, 1, width);
             hiddenBackward(l - 1, grads);
         }
     }
@@ -769,6 +777,8 @@ public final class Pass implements AutoCloseable {
         if (!fused) Arrays.fill(dw, j0 * width, j1 * width, 0);
         int[] col = data.column();
         double[] val = data.value();
+        // small batches mark the rows they write; larger ones sweep all rows (a row never written adds 0)
+        boolean mark = fused && m < SWEEP_MIN_ROWS;
         for (int i = 0; i < m; i++) {
             int active = activeUnits[i];
             if (active == 0) continue;
@@ -782,7 +792,7 @@ public final class Pass implements AutoCloseable {
                 q1 = featureCut[i * cuts + chunk + 1];
             }
             if (q0 == q1) continue;
-            if (fused) {
+            if (mark) {
                 for (int q = q0; q < q1; q++) touched[col[q]] = true;
             }
             scatterRow(dw, width, col, val, q0, q1, dz, i * width, unitOrder, i * width, active);
@@ -793,7 +803,7 @@ public final class Pass implements AutoCloseable {
             double step = -stageRate;
             for (int j = j0; j < j1; j++) {
                 int jo = j * width;
-                if (touched[j]) {
+                if (!mark || touched[j]) {
                     touched[j] = false;
                     for (int e = jo; e < jo + width; e++) {
                         w[e] += step * (l2 ? dw[e] + c * w[e] : dw[e]);
@@ -928,20 +938,24 @@ public final class Pass implements AutoCloseable {
 
     /**
      * A fixed set of threads that run one task together: the caller is worker 0 and returns when
-     * every helper has finished. Helpers spin briefly for the next task (steps follow each other
-     * within microseconds), then park.
+     * the work is done. A task hands out its work in units that any worker may claim, so a helper
+     * that has not checked in by the time the caller has run out of units is simply left out: a
+     * helper waiting for a processor (another program is busy) never holds up a stage. Helpers spin
+     * briefly for the next task (steps follow each other within microseconds), then park.
      */
     static final class Team implements AutoCloseable {
-        /** The work of one worker out of {@code workers}. */
+        /** The work of one worker; the work must be claimed in units, as any worker may be left out. */
         interface Task {
             void run(int worker, int workers);
         }
 
-        private static final long SPIN_NANOS = 50_000;
+        private static final long SPIN_NANOS = 20_000;
+        private static final int OPEN = 1 << 30;
 
         private final int size;
         private final Thread[] helpers;
-        private final AtomicInteger pending = new AtomicInteger();
+        // OPEN while helpers may still check in, plus the number of helpers at work
+        private final AtomicInteger inside = new AtomicInteger();
         private volatile Task task;
         private volatile int generation;
         private volatile Thread caller;
@@ -964,24 +978,24 @@ public final class Pass implements AutoCloseable {
             return size;
         }
 
-        /** Runs {@code t} on every worker; rethrows the first failure. */
+        /** Runs {@code t} on the caller and on the helpers that come in time; rethrows the first failure. */
         void run(Task t) {
             start(t);
             join(t);
         }
 
-        /** Starts {@code t} on the helpers and returns at once; {@link #join} must follow. */
+        /** Offers {@code t} to the helpers and returns at once; {@link #join} must follow. */
         void start(Task t) {
             if (closed) throw new IllegalStateException("the team is closed");
             failure = null;
             task = t;
             caller = Thread.currentThread();
-            pending.set(helpers.length);
-            generation++; // publishes the task: helpers wait for a new generation
+            inside.set(OPEN);
+            generation++; // wakes spinning helpers
             for (Thread h : helpers) LockSupport.unpark(h);
         }
 
-        /** Runs {@code t} as worker 0, waits for the helpers, and rethrows the first failure. */
+        /** Runs {@code t} as worker 0, then closes the door and waits for the helpers inside. */
         void join(Task t) {
             Throwable own = null;
             try {
@@ -989,8 +1003,9 @@ public final class Pass implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 own = e;
             }
+            inside.getAndAdd(-OPEN);
             long deadline = 0;
-            while (pending.get() != 0) {
+            while (inside.get() != 0) {
                 if (deadline == 0) {
                     deadline = System.nanoTime() + SPIN_NANOS;
                 } else if (System.nanoTime() < deadline) {
@@ -1023,13 +1038,22 @@ public final class Pass implements AutoCloseable {
                     }
                 }
                 seen = g;
+                if (!checkIn()) continue; // too late: the caller has done the work
                 try {
                     task.run(worker, size);
                 } catch (Throwable e) {
                     failure = e;
                 } finally {
-                    if (pending.decrementAndGet() == 0) LockSupport.unpark(caller);
+                    if (inside.decrementAndGet() == 0) LockSupport.unpark(caller);
                 }
+            }
+        }
+
+        private boolean checkIn() {
+            while (true) {
+                int v = inside.get();
+                if ((v & OPEN) == 0) return false;
+                if (inside.compareAndSet(v, v + 1)) return true;
             }
         }
 
