@@ -230,9 +230,12 @@ public final class Conclusions {
 
     /**
      * Two settings batch size by batch size (same batch sizes, same order): how often the first
-     * has the higher test accuracy, the mean difference, and the total training time of each.
+     * has the higher test accuracy, the mean difference, and the total training time of each,
+     * e.g. "normalize is more accurate than off at 4 of 6 batch sizes; mean difference
+     * (normalize − off) +0.0043; training took 91.6 s against 99.5 s in total."
      */
-    public static String differenceVerdict(String setting, List<RunSummary> first, List<RunSummary> second) {
+    public static String differenceVerdict(String setting, String firstName, List<RunSummary> first, String secondName,
+            List<RunSummary> second) {
         sameBatchSizes(first, second);
         int higher = 0;
         double sum = 0, timeFirst = 0, timeSecond = 0;
@@ -243,9 +246,10 @@ public final class Conclusions {
             timeFirst += first.get(i).trainTimeSeconds();
             timeSecond += second.get(i).trainTimeSeconds();
         }
-        return "<p><b>" + Html.escape(setting) + ":</b> the first is more accurate on the test set at " + higher + " of "
-                + first.size() + " batch sizes, by " + Html.signed(sum / first.size()) + " on average; training took "
-                + Html.secs(timeFirst) + " against " + Html.secs(timeSecond) + " in total.</p>";
+        String a = Html.escape(firstName), b = Html.escape(secondName);
+        return "<p><b>" + Html.escape(setting) + ":</b> " + a + " has the higher test accuracy at " + higher + " of "
+                + first.size() + " batch sizes; mean difference (" + a + " − " + b + ") " + Html.signed(sum / first.size())
+                + "; training took " + Html.secs(timeFirst) + " against " + Html.secs(timeSecond) + " in total.</p>";
     }
 
     private static String spread(List<RunSummary> runs) {

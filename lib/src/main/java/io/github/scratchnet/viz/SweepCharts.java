@@ -54,11 +54,28 @@ public final class SweepCharts {
         return out;
     }
 
-    /** The validation cost of every run on one chart, labelled by {@code label} (e.g. "batch 16"). */
+    /** Six colours that stay apart from each other (and from white), one per batch size. */
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
+
+    /**
+     * The validation cost of every run on one chart, labelled by {@code label} (e.g. "batch 16").
+     * Curves take six distinct colours in turn; from the seventh on, the colours repeat with
+     * dashed lines, so two groups of six (e.g. two batchnorm modes) stay readable.
+     */
     public static XYChart overview(String title, List<SweepRun> runs, Function<SweepRun, String> label) {
         Map<String, List<Check>> histories = new LinkedHashMap<>();
         for (SweepRun r : runs) histories.put(label.apply(r), r.history());
-        return Charts.validationCostOverview(title, histories);
+        XYChart chart = Charts.validationCostOverview(title, histories);
+        int i = 0;
+        for (org.knowm.xchart.XYSeries series : chart.getSeriesMap().values()) {
+            series.setLineColor(PALETTE[i % PALETTE.length]);
+            series.setLineStyle(i < PALETTE.length ? new java.awt.BasicStroke(1.8f)
+                    : new java.awt.BasicStroke(1.8f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 10f,
+                            new float[] {6f, 4f}, 0f));
+            i++;
+        }
+        return chart;
     }
 
     /** {@link #overview} labelled by batch size. */
@@ -99,8 +116,12 @@ public final class SweepCharts {
         chart.getStyler().setYAxisMin(min > 0.5 ? 0.5 : 0.0);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setYAxisDecimalPattern("0.00");
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        // Up to four series fit in one row under the chart; more go in a column to its right.
+        boolean row = series.size() <= 4;
+        chart.getStyler().setLegendPosition(row ? org.knowm.xchart.style.Styler.LegendPosition.OutsideS
+                : org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(row ? org.knowm.xchart.style.Styler.LegendLayout.Horizontal
+                : org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         return chart;
     }
 

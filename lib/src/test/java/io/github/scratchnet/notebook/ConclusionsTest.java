@@ -85,8 +85,9 @@ class ConclusionsTest {
         assertTrue(html.contains("-0.0060 to +0.0150"), html);
         assertTrue(html.contains("230.0 s of training against 130.0 s"), html);
         assertThrows(ScratchnetException.class, () -> Conclusions.stoppingRules("x", RUNS, patient.subList(0, 3)));
-        String diff = Conclusions.differenceVerdict("modes", patient, RUNS);
-        assertTrue(diff.contains("at 3 of 4 batch sizes"), diff);
+        String diff = Conclusions.differenceVerdict("modes", "patient", patient, "report's rule", RUNS);
+        assertTrue(diff.contains("patient has the higher test accuracy at 3 of 4 batch sizes"), diff);
+        assertTrue(diff.contains("mean difference (patient − report's rule) +0.0055"), diff);
     }
 
     @Test
