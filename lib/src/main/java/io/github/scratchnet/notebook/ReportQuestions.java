@@ -116,6 +116,11 @@ public final class ReportQuestions {
         return out;
     }
 
+    /** The configurations whose batch size is one of {@code batchSizes}, in their order. */
+    public static List<TrainConfig> only(List<TrainConfig> configs, int... batchSizes) {
+        return configs.stream().filter(c -> java.util.Arrays.stream(batchSizes).anyMatch(b -> b == c.batchSize())).toList();
+    }
+
     /** Every list, concatenated in order, without repeats. */
     @SafeVarargs
     public static List<TrainConfig> all(List<TrainConfig>... lists) {

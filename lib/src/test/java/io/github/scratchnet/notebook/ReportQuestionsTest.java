@@ -76,6 +76,12 @@ class ReportQuestionsTest {
     }
 
     @Test
+    void onlyKeepsTheGivenBatchSizesInOrder() {
+        assertEquals(List.of(16, 64), ReportQuestions.only(full.q4(), 64, 16, 1000).stream().map(TrainConfig::batchSize).toList());
+        assertEquals(List.of(), ReportQuestions.only(full.q4()));
+    }
+
+    @Test
     void weightPairDiffersOnlyInLambda() {
         List<TrainConfig> pair = full.weightPair(16, 10, 0.05);
         assertEquals(pair.get(0).withL2(0.05), pair.get(1));
