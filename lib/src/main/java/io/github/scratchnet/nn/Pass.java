@@ -620,8 +620,7 @@ public final class Pass implements AutoCloseable {
                 int co = i * (chunks + 1);
                 for (int c = 0; c < chunks; c++) {
                     featureCut[co + c] = q;
-                    int bound = (c + 1) * FEATURE_CHUNK;
-                    while (q < q1 && col[q] < bound) q++;
+                    q = firstAtLeast(col, q, q1, (c + 1) * FEATURE_CHUNK); // a row's features ascend
                 }
                 featureCut[co + chunks] = q1;
             }
@@ -636,6 +635,16 @@ public final class Pass implements AutoCloseable {
         double[] pr = probs.data;
         for (int idx = r0 * width, e = r1 * width; idx < e; idx++) d[idx] = pr[idx] / m;
         for (int i = r0; i < r1; i++) d[i * width + data.label(sample(i))] -= 1.0 / m;
+    }
+
+    // The first index in lo..hi whose feature is >= bound (hi when none).
+    private static int firstAtLeast(int[] col, int lo, int hi, int bound) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (col[mid] < bound) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     // Batchnorm off, sample by sample: dZ of every layer, then the first layer's units in order.
