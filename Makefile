@@ -41,7 +41,7 @@ export IPYTHONDIR := $(CURDIR)/$(VENV)/etc/ipython
 NOTEBOOKS ?= $(sort $(wildcard notebooks/[0-9]*.ipynb))
 RUN_NOTEBOOKS_FLAGS ?=
 
-.PHONY: help venv build data notebooks smoke reproduce test lab clean distclean
+.PHONY: help venv build data notebooks smoke reproduce test lab clean distclean bench
 
 help:
 	@sed -n 's/^#   \(make .*\)/  \1/p' $(firstword $(MAKEFILE_LIST))
@@ -111,3 +111,14 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# --- benchmark: ours against PyTorch on the reference workload (lib/PERFORMANCE.md) ---
+#   make bench       ours vs PyTorch f32 1 thread at B = 16/128/512, s/epoch and ratio (installs PyTorch if missing)
+TORCH_PYTHON ?= /usr/bin/python3
+BENCH_FLAGS ?=
+
+bench: data
+	@$(TORCH_PYTHON) -c 'import torch, numpy' 2>/dev/null && dpkg -s libopenblas0-pthread >/dev/null 2>&1 || { \
+	  echo "bench: installing Debian's PyTorch (python3-torch python3-numpy libopenblas0-pthread)"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch python3-numpy libopenblas0-pthread; }
+	$(TORCH_PYTHON) bench/compare.py --java $(JAVA) --jar $(JAR) --data-dir $(DATA_DIR) $(BENCH_FLAGS)

@@ -68,7 +68,7 @@ def java_version(java):
 def main():
     ap = argparse.ArgumentParser(description="ours vs PyTorch on the reference workload")
     ap.add_argument("--batch-sizes", default="16,128,512")
-    ap.add_argument("--rounds", type=int, default=1, help="runs of each side per batch size (median taken)")
+    ap.add_argument("--rounds", type=int, default=3, help="runs of each side per batch size, alternating who goes first (median taken)")
     ap.add_argument("--epochs", type=int, default=0, help="timed epochs per run (default: 3 / 5 / 8 by batch size)")
     ap.add_argument("--java", default=os.environ.get("JAVA", "java"))
     ap.add_argument("--jar", default="lib/target/scratchnet.jar")
