@@ -84,6 +84,8 @@ public final class Pass implements AutoCloseable {
     private boolean stageSplit;
     private final AtomicInteger nextUnit = new AtomicInteger();
     private boolean stageProbabilities;
+    private boolean stageDeltas;        // the forward stage computes dZ too
+    private boolean deltasReady;        // dZ of the last forward is computed
     private double stageLambda;
     private double stageRate;           // NaN: write gradients; otherwise the fused SGD step
     private Parameters stageGrads;
@@ -177,12 +179,22 @@ public final class Pass implements AutoCloseable {
             }
         }
         stageProbabilities = probabilities;
+        // Training with batchnorm off: each sample's dZ follows its forward at once, on the same
+        // core while its rows are in cache (the weights do not change before backward).
+        stageDeltas = training && net.batchNorm() == BatchNormMode.OFF;
+        deltasReady = false;
+        if (stageDeltas) {
+            if (dZ == null) allocateBackward();
+            for (int l = 1; l <= layers; l++) dZ[l].reshape(m, n[l], false);
+            transposeWeights();
+        }
         if (rowWise(training)) {
             // Inference batchnorm reads the running statistics: fetch them once, then row by row.
             if (net.batchNorm() != BatchNormMode.OFF) {
                 for (int l = 1; l < layers; l++) statistics(l, null, 0, n[l], false);
             }
             run(FORWARD);
+            deltasReady = stageDeltas;
         } else {
             layerWiseForward(training);
         }
@@ -564,11 +576,14 @@ public final class Pass implements AutoCloseable {
             dw1 = new double[n[0] * n[1]];
             touched = new boolean[n[0]];
         }
-        transposeWeights();
-        // dZ of every layer, sample by sample where batchnorm allows
-        if (rowWise(true)) {
+        // dZ of every layer, sample by sample where batchnorm allows (usually done by forward)
+        if (deltasReady) {
+            deltasReady = false;
+        } else if (rowWise(true)) {
+            transposeWeights();
             run(DELTAS);
         } else {
+            transposeWeights();
             layerWiseDeltas(grads);
             stageSplit = workersFor(m) > 1; // as the gradient stage will be: it needs the cuts then
             sortUnits(0, m);
@@ -921,7 +936,10 @@ public final class Pass implements AutoCloseable {
             int r0 = stageSplit ? u * ROW_CHUNK : 0;
             int r1 = stageSplit ? Math.min(rows, r0 + ROW_CHUNK) : rows;
             switch (stage) {
-                case FORWARD -> forwardRows(r0, r1);
+                case FORWARD -> {
+                    forwardRows(r0, r1);
+                    if (stageDeltas) deltaRows(r0, r1);
+                }
                 case DELTAS -> deltaRows(r0, r1);
                 case GRADIENT -> {
                     if (u == 0) {
