@@ -24,7 +24,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 TARGETS = {16: 2.0, 128: 1.0, 512: 1.0}          # the targets, in double precision
-EPOCHS = {16: 3, 128: 5, 512: 8}                 # timed epochs: ~1.5 s of ours per run
+EPOCHS = {16: 3, 128: 8, 512: 12}                # timed epochs: enough for the median to be past the JIT warm-up
 
 
 def last_json(text, what):
@@ -104,7 +104,7 @@ def main():
         t64 = statistics.median(x["seconds_per_epoch"] for x in theirs64) if theirs64 else None
         rows.append((b, o, statistics.median(x["validation_seconds_per_epoch"] for x in mine),
                      mine[-1]["val_accuracy"], t, theirs[-1]["val_accuracy"], t64))
-        print(f"  B={b}: ours {o:.3f} s/epoch, PyTorch {t:.3f} s/epoch", flush=True)
+        print(f"  B={b}: ours {o:.3f} s/epoch, PyTorch {t:.3f} s/epoch (median of {epochs} timed epochs, {args.rounds} round(s))", flush=True)
 
     print()
     head = f"{'B':>5} | {'ours s/epoch':>12} | {'(validation)':>12} | {'PyTorch f32 1t':>14} | {'ratio':>6} | {'target':>6} |"
