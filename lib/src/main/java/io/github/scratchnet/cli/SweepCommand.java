@@ -1,5 +1,6 @@
 package io.github.scratchnet.cli;
 
+import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.experiment.ConfigStats;
@@ -148,7 +149,7 @@ public final class SweepCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new ScratchnetException("cannot create the output folder " + out + " (" + describe(e)
+            throw new ScratchnetException("cannot create the output folder " + out + " (" + IoErrors.describe(e)
                     + "); choose another --out");
         }
         if (!Files.isWritable(out)) {
@@ -156,17 +157,6 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** An I/O error in words, without Java class names: the message is for the person at the terminal. */
-    static String describe(java.io.IOException e) {
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a folder";
-        if (e instanceof java.nio.file.NoSuchFileException f) return f.getFile() + " does not exist";
-        if (e instanceof java.nio.file.AccessDeniedException f) return "permission denied on " + f.getFile();
-        if (e instanceof java.nio.file.FileSystemException f && "Not a directory".equals(f.getReason())) {
-            return "part of " + f.getFile() + " is a file, not a folder";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? "input/output error" : m.replaceAll("\\s+", " ").trim();
-    }
 
     private void print(SweepResult result, PrintStream o) {
         o.printf("sweep: %d runs (%d reused, %d computed) in %s%n", result.size(), result.reusedCount(),

@@ -1,5 +1,6 @@
 package io.github.scratchnet.cli;
 
+import io.github.scratchnet.IoErrors;
 import com.google.gson.GsonBuilder;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Mnist;
@@ -91,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new ScratchnetException("cannot save the model to " + file + ": cannot create the folder " + parent
-                    + " (" + SweepCommand.describe(e) + "); choose another --save path");
+                    + " (" + IoErrors.describe(e) + "); choose another --save path");
         }
         if (!Files.isWritable(parent)) {
             throw new ScratchnetException("cannot save the model to " + file + ": the folder " + parent

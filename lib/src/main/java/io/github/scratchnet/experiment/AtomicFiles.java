@@ -1,5 +1,6 @@
 package io.github.scratchnet.experiment;
 
+import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,7 +54,7 @@ final class AtomicFiles {
             }
             done = true;
         } catch (IOException e) {
-            throw new ScratchnetException("cannot write " + target + " (" + describe(e) + "); check that the folder"
+            throw new ScratchnetException("cannot write " + target + " (" + IoErrors.describe(e) + "); check that the folder"
                     + " is writable and the disk not full", e);
         } finally {
             if (!done && tmp != null) {
@@ -81,7 +82,7 @@ final class AtomicFiles {
                 }
             }
         } catch (IOException e) {
-            throw new ScratchnetException("cannot clean up " + dir + " (" + describe(e) + ")", e);
+            throw new ScratchnetException("cannot clean up " + dir + " (" + IoErrors.describe(e) + ")", e);
         }
         return removed;
     }
@@ -90,15 +91,4 @@ final class AtomicFiles {
         return TEMP.matcher(file.getFileName().toString()).matches();
     }
 
-    /** An I/O error in words, without Java class names: the message is for the person at the terminal. */
-    static String describe(java.io.IOException e) {
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a folder";
-        if (e instanceof java.nio.file.NoSuchFileException f) return f.getFile() + " does not exist";
-        if (e instanceof java.nio.file.AccessDeniedException f) return "permission denied on " + f.getFile();
-        if (e instanceof java.nio.file.FileSystemException f && "Not a directory".equals(f.getReason())) {
-            return "part of " + f.getFile() + " is a file, not a folder";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? "input/output error" : m.replaceAll("\\s+", " ").trim();
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.scratchnet.experiment;
 
+import io.github.scratchnet.IoErrors;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -77,7 +78,7 @@ final class RunFile {
             if (!root.isJsonObject()) throw new Invalid(file.getFileName() + " does not hold a JSON object");
             o = root.getAsJsonObject();
         } catch (IOException e) {
-            throw new Invalid("cannot read " + file.getFileName() + " (" + AtomicFiles.describe(e) + ")");
+            throw new Invalid("cannot read " + file.getFileName() + " (" + IoErrors.describe(e) + ")");
         } catch (RuntimeException e) {
             throw new Invalid(file.getFileName() + " is not valid JSON (" + reason(e) + ")");
         }

@@ -1,5 +1,6 @@
 package io.github.scratchnet.experiment;
 
+import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.nn.ModelFile;
@@ -137,7 +138,7 @@ public final class Sweep {
         try {
             Files.createDirectories(runs);
         } catch (IOException e) {
-            throw new ScratchnetException("cannot create the sweep folder " + runs + " (" + AtomicFiles.describe(e)
+            throw new ScratchnetException("cannot create the sweep folder " + runs + " (" + IoErrors.describe(e)
                     + "); choose another output folder", e);
         }
         if (!Files.isWritable(runs)) {
