@@ -1,5 +1,6 @@
 package io.github.scratchnet.data;
 
+import io.github.scratchnet.AtomicFiles;
 import io.github.scratchnet.ScratchnetException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -8,18 +9,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -162,49 +156,18 @@ public final class Npz {
                 throw new ScratchnetException("cannot write model file " + file
                         + ": it is a folder; choose a writable path");
             }
-            Path tmp = null;
-            boolean done = false;
             try {
-                FileChannel channel = null;
-                // Not Files.createTempFile: its 0600 mode would survive the rename and hide the model
-                // from other users, while a plain new file gets the usual umask-based mode.
-                for (int attempt = 0; channel == null; attempt++) {
-                    tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(
-                            ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
-                    try {
-                        channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    } catch (FileAlreadyExistsException e) {
-                        if (attempt > 100) throw e;
-                    }
-                }
-                final FileChannel out = channel;
-                try (out; ZipOutputStream zip = new ZipOutputStream(
-                        new BufferedOutputStream(Channels.newOutputStream(out), CHUNK))) {
+                AtomicFiles.write(target, out -> {
+                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, CHUNK));
                     for (Item item : items.values()) {
                         putEntry(zip, item);
                     }
                     zip.finish();
                     zip.flush();
-                    // Without this a power cut after the rename can leave an empty file in its place.
-                    out.force(true);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                done = true;
+                });
             } catch (IOException e) {
                 throw new ScratchnetException("cannot write model file " + file + ": " + reason(e)
                         + "; choose a writable path", e);
-            } finally {
-                if (!done && tmp != null) {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // The original error matters more than a stray temporary file.
-                    }
-                }
             }
         }
     }

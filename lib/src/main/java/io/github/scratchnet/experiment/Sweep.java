@@ -1,5 +1,6 @@
 package io.github.scratchnet.experiment;
 
+import io.github.scratchnet.AtomicFiles;
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.MnistSplits;

@@ -1,5 +1,6 @@
 package io.github.scratchnet.experiment;
 
+import io.github.scratchnet.AtomicFiles;
 import io.github.scratchnet.experiment.Sheet.Col;
 import io.github.scratchnet.experiment.Sheet.Type;
 import io.github.scratchnet.train.TrainConfig;

@@ -1,9 +1,8 @@
-package io.github.scratchnet.experiment;
+package io.github.scratchnet;
 
-import io.github.scratchnet.IoErrors;
-import io.github.scratchnet.ScratchnetException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -18,20 +17,42 @@ import java.util.regex.Pattern;
 /**
  * Writes a file so that readers see the old content or the new, never half of it: a temporary
  * file in the same folder (same file system, so the rename is atomic), then a rename over the
- * target. Temporary names follow {@link io.github.scratchnet.data.Npz}'s, {@code .NAME.HEX.tmp},
- * so one sweep of {@link #removeStale} cleans up after both.
+ * target. Temporary files are named {@code .NAME.HEX.tmp}, so {@link #removeStale} can clean up
+ * after a killed process. Model files ({@code Npz}) and sweep files share this one mechanism.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final Pattern TEMP = Pattern.compile("\\..+\\.[0-9a-f]+\\.tmp");
 
     private AtomicFiles() {}
 
-    static void write(Path target, byte[] content) {
+    /** Writes {@code content} to {@code target} atomically; one-line error on failure. */
+    public static void write(Path target, byte[] content) {
+        try {
+            write(target, out -> out.write(content));
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot write " + target + " (" + IoErrors.describe(e) + "); check that the folder"
+                    + " is writable and the disk not full", e);
+        }
+    }
+
+    /** What writes the new content; it must not close the stream. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes what {@code body} produces to {@code target} atomically. On failure the temporary
+     * file is deleted, the target is untouched and the I/O error is rethrown for the caller to word.
+     */
+    public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         boolean done = false;
         try {
             FileChannel channel = null;
+            // Not Files.createTempFile: its 0600 mode would survive the rename and hide the file
+            // from other users, while a plain new file gets the usual umask-based mode.
             for (int attempt = 0; channel == null; attempt++) {
                 tmp = dir.resolve("." + target.getFileName() + "."
                         + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
@@ -42,8 +63,9 @@ final class AtomicFiles {
                 }
             }
             try (FileChannel out = channel) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) out.write(buffer);
+                OutputStream stream = Channels.newOutputStream(out);
+                body.writeTo(stream);
+                stream.flush();
                 // Without this a power cut after the rename could leave an empty file under the final name.
                 out.force(true);
             }
@@ -53,9 +75,6 @@ final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             done = true;
-        } catch (IOException e) {
-            throw new ScratchnetException("cannot write " + target + " (" + IoErrors.describe(e) + "); check that the folder"
-                    + " is writable and the disk not full", e);
         } finally {
             if (!done && tmp != null) {
                 try {
@@ -71,7 +90,7 @@ final class AtomicFiles {
      * Deletes temporary files a killed process left in {@code dir}; returns how many. Only one
      * sweep may write to a folder at a time, or this would pull files from under the other one.
      */
-    static int removeStale(Path dir) {
+    public static int removeStale(Path dir) {
         int removed = 0;
         if (!Files.isDirectory(dir)) return 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
@@ -87,7 +106,7 @@ final class AtomicFiles {
         return removed;
     }
 
-    static boolean isTemporary(Path file) {
+    public static boolean isTemporary(Path file) {
         return TEMP.matcher(file.getFileName().toString()).matches();
     }
 
