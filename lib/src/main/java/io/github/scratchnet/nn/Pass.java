@@ -16,14 +16,14 @@ import org.ejml.data.DMatrixRMaj;
  * and the cost is the mean cross-entropy. The first layer reads the sparse input rows directly, so
  * zero pixels cost nothing. A pass is not thread-safe: use one per thread.
  *
- * <p>Speed (see {@code lib/PERFORMANCE.md}): every product runs through two small kernels that keep
- * a block of 8 outputs in registers ({@link #sparseAccumulate}, {@link #denseAccumulate}). Each
- * output is still summed in the plain order (bias first, then input by input, or sample by sample
- * for a gradient), so no kernel changes a result. The first layer's weight gradient is added
- * sample after sample into the rows of the pixels each sample has ({@link #scatterRow}), for the
- * units whose {@code dZ1} is not zero only (a ReLU that was off adds an exact zero, so skipping it
- * changes nothing). {@link #backwardAndUpdate} then moves just those rows of {@code Wt1} and
- * clears them again, so a training step never sweeps the whole {@code 784 x 20} gradient.
+ * <p>Speed (see {@code lib/PERFORMANCE.md}): every product runs through three small kernels
+ * ({@link Kernels}: Vector API or plain Java, the same bits either way) that keep a block of
+ * outputs in registers. Each output is still summed in the plain order (bias first, then input by
+ * input, or sample by sample for a gradient), so no kernel changes a result. The first layer's
+ * weight gradient is added sample after sample into the rows of the pixels each sample has (a
+ * ReLU that was off adds an exact zero, so the scalar kernel skips those units).
+ * {@link #backwardAndUpdate} then moves just those rows of {@code Wt1} and clears them again, so
+ * a training step never sweeps the whole {@code 784 x 20} gradient.
  *
  * <p>Threads: a pass built with {@code threads > 1} splits a large batch across helper threads,
  * which take the next unit of work when free: per-sample stages come in chunks of samples, the
@@ -250,7 +250,7 @@ public final class Pass implements AutoCloseable {
             int s = sample(i);
             int zo = i * width;
             System.arraycopy(bias, 0, out, zo, width);
-            sparseAccumulate(out, zo, width, w, col, val, data.rowStart(s), data.rowEnd(s));
+            Kernels.sparseAccumulate(out, zo, width, w, col, val, data.rowStart(s), data.rowEnd(s));
             if (act != null) relu(out, act, zo, width);
         }
     }
@@ -267,103 +267,13 @@ public final class Pass implements AutoCloseable {
         for (int i = r0; i < r1; i++) {
             int zo = i * width;
             System.arraycopy(bias, 0, out, zo, width);
-            denseAccumulate(out, zo, width, w, in, i * inputs, 1, inputs);
+            Kernels.denseAccumulate(out, zo, width, w, in, i * inputs, 1, inputs);
             if (act != null) relu(out, act, zo, width);
         }
     }
 
     private static void relu(double[] z, double[] a, int off, int width) {
         for (int o = off, e = off + width; o < e; o++) a[o] = Math.max(z[o], 0);
-    }
-
-    /**
-     * {@code out[oo + o] += Σ_q coef[q]·m[row[q]·width + o]} for {@code q0 <= q < q1} and
-     * {@code 0 <= o < width}: the sparse product of one row. Blocks of 8 (then 4, then 1) outputs
-     * are held in registers while the entries stream past; each output still adds its terms in
-     * the order of {@code q}, exactly as the plain loop {@code for q: for o: out[o] += ...} does.
-     */
-    static void sparseAccumulate(double[] out, int oo, int width, double[] m, int[] row, double[] coef, int q0, int q1) {
-        int o = 0;
-        for (; o + 8 <= width; o += 8) {
-            int p = oo + o;
-            double s0 = out[p], s1 = out[p + 1], s2 = out[p + 2], s3 = out[p + 3];
-            double s4 = out[p + 4], s5 = out[p + 5], s6 = out[p + 6], s7 = out[p + 7];
-            for (int q = q0; q < q1; q++) {
-                double v = coef[q];
-                int k = row[q] * width + o;
-                s0 += v * m[k];
-                s1 += v * m[k + 1];
-                s2 += v * m[k + 2];
-                s3 += v * m[k + 3];
-                s4 += v * m[k + 4];
-                s5 += v * m[k + 5];
-                s6 += v * m[k + 6];
-                s7 += v * m[k + 7];
-            }
-            out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
-            out[p + 4] = s4; out[p + 5] = s5; out[p + 6] = s6; out[p + 7] = s7;
-        }
-        for (; o + 4 <= width; o += 4) {
-            int p = oo + o;
-            double s0 = out[p], s1 = out[p + 1], s2 = out[p + 2], s3 = out[p + 3];
-            for (int q = q0; q < q1; q++) {
-                double v = coef[q];
-                int k = row[q] * width + o;
-                s0 += v * m[k];
-                s1 += v * m[k + 1];
-                s2 += v * m[k + 2];
-                s3 += v * m[k + 3];
-            }
-            out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
-        }
-        for (; o < width; o++) {
-            double s = out[oo + o];
-            for (int q = q0; q < q1; q++) s += coef[q] * m[row[q] * width + o];
-            out[oo + o] = s;
-        }
-    }
-
-    /**
-     * {@code out[oo + o] += Σ_k x[xo + k·xs]·m[k·width + o]} for {@code 0 <= k < count}: a dense
-     * vector (any stride) times a row-major matrix, blocked like {@link #sparseAccumulate}.
-     */
-    static void denseAccumulate(double[] out, int oo, int width, double[] m, double[] x, int xo, int xs, int count) {
-        int o = 0;
-        for (; o + 8 <= width; o += 8) {
-            int p = oo + o;
-            double s0 = out[p], s1 = out[p + 1], s2 = out[p + 2], s3 = out[p + 3];
-            double s4 = out[p + 4], s5 = out[p + 5], s6 = out[p + 6], s7 = out[p + 7];
-            for (int k = 0, xi = xo, mi = o; k < count; k++, xi += xs, mi += width) {
-                double v = x[xi];
-                s0 += v * m[mi];
-                s1 += v * m[mi + 1];
-                s2 += v * m[mi + 2];
-                s3 += v * m[mi + 3];
-                s4 += v * m[mi + 4];
-                s5 += v * m[mi + 5];
-                s6 += v * m[mi + 6];
-                s7 += v * m[mi + 7];
-            }
-            out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
-            out[p + 4] = s4; out[p + 5] = s5; out[p + 6] = s6; out[p + 7] = s7;
-        }
-        for (; o + 4 <= width; o += 4) {
-            int p = oo + o;
-            double s0 = out[p], s1 = out[p + 1], s2 = out[p + 2], s3 = out[p + 3];
-            for (int k = 0, xi = xo, mi = o; k < count; k++, xi += xs, mi += width) {
-                double v = x[xi];
-                s0 += v * m[mi];
-                s1 += v * m[mi + 1];
-                s2 += v * m[mi + 2];
-                s3 += v * m[mi + 3];
-            }
-            out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
-        }
-        for (; o < width; o++) {
-            double s = out[oo + o];
-            for (int k = 0, xi = xo, mi = o; k < count; k++, xi += xs, mi += width) s += x[xi] * m[mi];
-            out[oo + o] = s;
-        }
     }
 
     // Hidden layer l, samples r0..r1, without batch statistics: ReLU (already applied by the
@@ -614,19 +524,25 @@ public final class Pass implements AutoCloseable {
         return (n[0] + FEATURE_CHUNK - 1) / FEATURE_CHUNK;
     }
 
-    // Per sample: the first layer's units with dZ1 != 0 first, and (when the gradient is split)
+    // Per sample: how many of the first layer's units have dZ1 != 0 (and, for the scalar kernel,
+    // those units first), and (when the gradient is split)
     // where its entries cross each FEATURE_CHUNK boundary.
     private void sortUnits(int r0, int r1) {
         int width = n[1];
         double[] dz = dZ[1].data;
         int chunks = featureChunks();
         int[] col = data.column();
+        boolean ordered = Kernels.ordersUnits();
         for (int i = r0; i < r1; i++) {
             int zo = i * width;
             int active = 0, rest = width;
-            for (int o = 0; o < width; o++) {
-                if (dz[zo + o] != 0) unitOrder[zo + active++] = o;
-                else unitOrder[zo + --rest] = o;
+            if (ordered) {
+                for (int o = 0; o < width; o++) {
+                    if (dz[zo + o] != 0) unitOrder[zo + active++] = o;
+                    else unitOrder[zo + --rest] = o;
+                }
+            } else {
+                for (int o = 0; o < width; o++) if (dz[zo + o] != 0) active++;
             }
             activeUnits[i] = active;
             if (stageSplit) {
@@ -681,7 +597,7 @@ public final class Pass implements AutoCloseable {
             for (int i = r0; i < r1; i++) {
                 int pk = i * inputs;
                 Arrays.fill(dzPrev, pk, pk + inputs, 0);
-                denseAccumulate(dzPrev, pk, inputs, w, dz, i * width, 1, width);
+                Kernels.denseAccumulate(dzPrev, pk, inputs, w, dz, i * width, 1, width);
                 for (int k = pk; k < pk + inputs; k++) if (!(zPrev[k] > 0)) dzPrev[k] = 0;
             }
         }
@@ -711,7 +627,7 @@ public final class Pass implements AutoCloseable {
             dA[l - 1].reshape(m, inputs, false);
             double[] da = dA[l - 1].data;
             Arrays.fill(da, 0, m * inputs, 0);
-            for (int i = 0; i < m; i++) denseAccumulate(da, i * inputs, inputs, wT[l], dz, i * width, 1, width);
+            for (int i = 0; i < m; i++) Kernels.denseAccumulate(da, i * inputs, inputs, wT[l], dz, i * width, 1, width);
             hiddenBackward(l - 1, grads);
         }
     }
@@ -731,7 +647,7 @@ public final class Pass implements AutoCloseable {
                 double[] dw = grads.wt(l).data;
                 double[] in = a[l - 1].data;
                 Arrays.fill(dw, 0, inputs * width, 0);
-                for (int k = 0; k < inputs; k++) denseAccumulate(dw, k * width, width, dz, in, k, inputs, m);
+                for (int k = 0; k < inputs; k++) Kernels.denseAccumulate(dw, k * width, width, dz, in, k, inputs, m);
                 if (lambda != 0) {
                     double c = lambda / m;
                     double[] w = p.wt(l).data;
@@ -753,36 +669,6 @@ public final class Pass implements AutoCloseable {
                     Sgd.update(p.beta(l), grads.beta(l), stageRate);
                 }
             }
-        }
-    }
-
-    /**
-     * {@code dw[col[q]·width + u] += val[q]·dz[zo + u]} for every entry {@code q0 <= q < q1} of one
-     * sample and its units {@code u = unit[uo..uo+count)}: the sample's share of {@code Xᵀ·dZ1},
-     * added after the samples before it (so each element is summed sample by sample). The units
-     * are those with {@code dz != 0}; blocks of 4 are filled up with units whose {@code dz} is zero,
-     * which add an exact zero (a sum that starts at +0 never becomes -0).
-     */
-    static void scatterRow(double[] dw, int width, int[] col, double[] val, int q0, int q1,
-            double[] dz, int zo, int[] unit, int uo, int count) {
-        int lanes = Math.min((count + 3) & ~3, width & ~3);
-        int b = 0;
-        for (; b < lanes; b += 4) {
-            int u0 = unit[uo + b], u1 = unit[uo + b + 1], u2 = unit[uo + b + 2], u3 = unit[uo + b + 3];
-            double d0 = dz[zo + u0], d1 = dz[zo + u1], d2 = dz[zo + u2], d3 = dz[zo + u3];
-            for (int q = q0; q < q1; q++) {
-                double x = val[q];
-                int k = col[q] * width;
-                dw[k + u0] += x * d0;
-                dw[k + u1] += x * d1;
-                dw[k + u2] += x * d2;
-                dw[k + u3] += x * d3;
-            }
-        }
-        for (; b < count; b++) {
-            int u = unit[uo + b];
-            double d = dz[zo + u];
-            for (int q = q0; q < q1; q++) dw[col[q] * width + u] += val[q] * d;
         }
     }
 
@@ -819,7 +705,7 @@ public final class Pass implements AutoCloseable {
             if (mark) {
                 for (int q = q0; q < q1; q++) touched[col[q]] = true;
             }
-            scatterRow(dw, width, col, val, q0, q1, dz, i * width, unitOrder, i * width, active);
+            Kernels.scatterRow(dw, width, col, val, q0, q1, dz, i * width, unitOrder, i * width, active);
         }
         double c = stageLambda / m;
         boolean l2 = stageLambda != 0;

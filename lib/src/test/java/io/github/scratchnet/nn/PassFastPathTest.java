@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fast paths of {@link Pass} pinned to readable versions, bit for bit: the blocked kernels
@@ -70,10 +71,12 @@ class PassFastPathTest {
         }
     }
 
-    @Test
-    void blockedKernelsAddInThePlainOrder() {
+    @ParameterizedTest(name = "{0} kernels")
+    @ValueSource(strings = {"scalar", "vector"})
+    void blockedKernelsAddInThePlainOrder(String kernels) {
+        boolean vector = kernels.equals("vector");
         Random r = new Random(3);
-        for (int width = 1; width <= 23; width++) {
+        for (int width = 1; width <= 45; width++) {
             int rowsOfM = 17;
             double[] m = new double[rowsOfM * width];
             for (int i = 0; i < m.length; i++) m[i] = r.nextGaussian();
@@ -93,8 +96,9 @@ class PassFastPathTest {
                 for (int o = 0; o < width; o++) plain[3 + o] += coef[q] * m[row[q] * width + o];
             }
             double[] fast = init.clone();
-            Pass.sparseAccumulate(fast, 3, width, m, row, coef, 2, entries);
-            assertBits(plain, fast, "sparse width " + width);
+            if (vector) VectorKernels.sparseAccumulate(fast, 3, width, m, row, coef, 2, entries);
+            else ScalarKernels.sparseAccumulate(fast, 3, width, m, row, coef, 2, entries);
+            assertBits(plain, fast, kernels + " sparse width " + width);
 
             // dense, strided: out[o] += Σ_k x[1 + 2k]·m[k, o]
             double[] x = new double[2 * rowsOfM + 1];
@@ -104,15 +108,17 @@ class PassFastPathTest {
                 for (int o = 0; o < width; o++) plain[3 + o] += x[1 + 2 * k] * m[k * width + o];
             }
             fast = init.clone();
-            Pass.denseAccumulate(fast, 3, width, m, x, 1, 2, rowsOfM);
-            assertBits(plain, fast, "dense width " + width);
+            if (vector) VectorKernels.denseAccumulate(fast, 3, width, m, x, 1, 2, rowsOfM);
+            else ScalarKernels.denseAccumulate(fast, 3, width, m, x, 1, 2, rowsOfM);
+            assertBits(plain, fast, kernels + " dense width " + width);
 
-            // scatter: dw[row[q], o] += coef[q]·dz[o] for every unit, zero or not, entries 1..8
+            // scatter: dw[row[q], o] += coef[q]·dz[o] for every unit, zero or not, entries 1..8;
+            // dw starts as a gradient does, at +0 (a -0 there would be turned to +0 by an added zero)
             double[] dz = new double[width + 2];
             int[] unit = new int[width + 2];
             int active = 0, rest = width;
             for (int o = 0; o < width; o++) {
-                dz[2 + o] = r.nextDouble() < 0.5 ? 0 : r.nextGaussian();
+                dz[2 + o] = r.nextDouble() < 0.5 ? (r.nextBoolean() ? 0.0 : -0.0) : r.nextGaussian();
                 if (dz[2 + o] != 0) unit[1 + active++] = o;
                 else unit[1 + --rest] = o;
             }
@@ -123,9 +129,16 @@ class PassFastPathTest {
             for (int q = 1; q < entries; q++) {
                 for (int o = 0; o < width; o++) dwPlain[distinct[q] * width + o] += coef[q] * dz[2 + o];
             }
-            Pass.scatterRow(dwFast, width, distinct, coef, 1, entries, dz, 2, unit, 1, active);
-            assertBits(dwPlain, dwFast, "scatter width " + width + " active " + active);
+            if (vector) VectorKernels.scatterRow(dwFast, width, distinct, coef, 1, entries, dz, 2);
+            else ScalarKernels.scatterRow(dwFast, width, distinct, coef, 1, entries, dz, 2, unit, 1, active);
+            assertBits(dwPlain, dwFast, kernels + " scatter width " + width + " active " + active);
         }
+    }
+
+    @Test
+    void theVectorKernelsAreOnWhereTheProcessorHasThem() {
+        // surefire starts the JVM with --add-modules jdk.incubator.vector, as `make` and the kernel do
+        assertEquals(VectorKernels.fitsHardware(), Kernels.vectorised(), Kernels.describe());
     }
 
     @ParameterizedTest(name = "m={0} threads={1} lambda={2}")

@@ -1,0 +1,72 @@
+package io.github.scratchnet.nn;
+
+/**
+ * Which implementation of the hot loops this JVM runs, decided once at start-up: the Vector API
+ * kernels ({@code VectorKernels}) when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} on a processor with 256-bit vectors, the plain Java
+ * ones ({@code ScalarKernels}) otherwise. Both give the same numbers bit for bit; the vector
+ * kernels are about twice as fast. {@code -Dscratchnet.vector=false} forces the plain ones.
+ */
+public final class Kernels {
+    /** The JVM option that turns the vector kernels on. */
+    public static final String JVM_OPTION = "--add-modules jdk.incubator.vector";
+
+    static final boolean VECTOR = detect();
+
+    private Kernels() {
+    }
+
+    /** Whether the Vector API kernels are in use. */
+    public static boolean vectorised() {
+        return VECTOR;
+    }
+
+    /** One line for logs and benchmark output: which kernels run, and how to get the fast ones if not. */
+    public static String describe() {
+        if (VECTOR) return "vector kernels (Java Vector API, 4 doubles per instruction)";
+        if (!Boolean.parseBoolean(System.getProperty("scratchnet.vector", "true"))) {
+            return "scalar kernels (-Dscratchnet.vector=false)";
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return "scalar kernels (start java with " + JVM_OPTION + " for about twice the speed)";
+        }
+        return "scalar kernels (this processor has no 256-bit vectors)";
+    }
+
+    private static boolean detect() {
+        if (!Boolean.parseBoolean(System.getProperty("scratchnet.vector", "true"))) return false;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            return VectorKernels.fitsHardware();
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    /** See {@link ScalarKernels#sparseAccumulate}. */
+    static void sparseAccumulate(double[] out, int oo, int width, double[] m, int[] row, double[] coef, int q0, int q1) {
+        if (VECTOR) VectorKernels.sparseAccumulate(out, oo, width, m, row, coef, q0, q1);
+        else ScalarKernels.sparseAccumulate(out, oo, width, m, row, coef, q0, q1);
+    }
+
+    /** See {@link ScalarKernels#denseAccumulate}. */
+    static void denseAccumulate(double[] out, int oo, int width, double[] m, double[] x, int xo, int xs, int count) {
+        if (VECTOR) VectorKernels.denseAccumulate(out, oo, width, m, x, xo, xs, count);
+        else ScalarKernels.denseAccumulate(out, oo, width, m, x, xo, xs, count);
+    }
+
+    /**
+     * One sample's share of {@code Xᵀ·dZ1} (see {@link ScalarKernels#scatterRow}); {@code unit}
+     * and {@code count} (the units with {@code dz != 0}, first) are only read by the scalar kernel.
+     */
+    static void scatterRow(double[] dw, int width, int[] col, double[] val, int q0, int q1,
+            double[] dz, int zo, int[] unit, int uo, int count) {
+        if (VECTOR) VectorKernels.scatterRow(dw, width, col, val, q0, q1, dz, zo);
+        else ScalarKernels.scatterRow(dw, width, col, val, q0, q1, dz, zo, unit, uo, count);
+    }
+
+    /** Whether {@link #scatterRow} reads the order of the units (the scalar kernel skips zero ones). */
+    static boolean ordersUnits() {
+        return !VECTOR;
+    }
+}
