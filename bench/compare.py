@@ -46,7 +46,7 @@ def run(cmd, what):
 
 
 def ours(args, b, epochs):
-    cmd = [args.java, "-jar", args.jar, "bench", "--data-dir", args.data_dir, "--batch-size", str(b),
+    cmd = [args.java, *args.java_options.split(), "-jar", args.jar, "bench", "--data-dir", args.data_dir, "--batch-size", str(b),
            "--epochs", str(epochs), "--warmup", "1", "--json"]
     if args.threads:
         cmd += ["--threads", str(args.threads)]
@@ -72,6 +72,8 @@ def main():
     ap.add_argument("--epochs", type=int, default=0, help="timed epochs per run (default: 3 / 5 / 8 by batch size)")
     ap.add_argument("--java", default=os.environ.get("JAVA", "java"))
     ap.add_argument("--jar", default="lib/target/scratchnet.jar")
+    ap.add_argument("--java-options", default="--add-modules jdk.incubator.vector",
+                    help="JVM options for ours (default: the one that turns the vector kernels on; '' for the plain Java kernels)")
     ap.add_argument("--python", default="/usr/bin/python3", help="the Python that has torch")
     ap.add_argument("--data-dir", default="data/mnist")
     ap.add_argument("--threads", type=int, default=0, help="our threads (default: available processors)")
@@ -104,7 +106,7 @@ def main():
         t64 = statistics.median(x["seconds_per_epoch"] for x in theirs64) if theirs64 else None
         rows.append((b, o, statistics.median(x["validation_seconds_per_epoch"] for x in mine),
                      mine[-1]["val_accuracy"], t, theirs[-1]["val_accuracy"], t64))
-        print(f"  B={b}: ours {o:.3f} s/epoch, PyTorch {t:.3f} s/epoch (median of {epochs} timed epochs, {args.rounds} round(s))", flush=True)
+        print(f"  B={b}: ours ({mine[-1].get('kernels', '?')} kernels) {o:.3f} s/epoch, PyTorch {t:.3f} s/epoch (median of {epochs} timed epochs, {args.rounds} round(s))", flush=True)
 
     print()
     head = f"{'B':>5} | {'ours s/epoch':>12} | {'(validation)':>12} | {'PyTorch f32 1t':>14} | {'ratio':>6} | {'target':>6} |"

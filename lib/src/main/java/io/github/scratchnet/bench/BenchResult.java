@@ -1,5 +1,6 @@
 package io.github.scratchnet.bench;
 
+import io.github.scratchnet.nn.Kernels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public record BenchResult(int batchSize, int warmupEpochs, int threads, List<Dou
         m.put("epoch_seconds", epochSeconds.stream().map(BenchResult::round).toList());
         m.put("validation_seconds", validationSeconds.stream().map(BenchResult::round).toList());
         m.put("java", System.getProperty("java.version"));
+        m.put("kernels", Kernels.vectorised() ? "vector" : "scalar");
         return m;
     }
 

@@ -6,6 +6,7 @@ import io.github.scratchnet.bench.BenchResult;
 import io.github.scratchnet.bench.Benchmark;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
+import io.github.scratchnet.nn.Kernels;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -50,9 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
         MnistSplits data = Mnist.load(dataDir, seed);
         BenchResult r = Benchmark.run(data.train(), data.validation(), batchSize, warmup, epochs, t, seed);
         PrintStream out = System.out;
-        out.printf("batch %d, %d thread(s): %.4f s/epoch (validation %.4f s), epochs %s, val acc %.4f%n",
-                r.batchSize(), r.threads(), r.secondsPerEpoch(), r.validationSecondsPerEpoch(), r.epochSeconds(),
-                r.validationAccuracy());
+        out.printf("batch %d, %d thread(s), %s: %.4f s/epoch (validation %.4f s), epochs %s, val acc %.4f%n",
+                r.batchSize(), r.threads(), Kernels.describe(), r.secondsPerEpoch(), r.validationSecondsPerEpoch(),
+                r.epochSeconds(), r.validationAccuracy());
         if (json) out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(r.toJson()));
         return 0;
     }

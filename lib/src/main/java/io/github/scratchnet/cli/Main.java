@@ -2,7 +2,9 @@ package io.github.scratchnet.cli;
 
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.Version;
+import io.github.scratchnet.nn.Kernels;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +15,10 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        if (args.length > 0 && Set.of("train", "sweep", "bench").contains(args[0]) && !Kernels.vectorised()) {
+            // the same numbers either way, but a user who forgot the JVM option should know why it is slow
+            System.err.println("note: " + Kernels.describe());
+        }
         System.exit(run(args));
     }
 
@@ -43,7 +49,7 @@ public final class Main {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"scratchnet " + Version.VERSION};
+            return new String[] {"scratchnet " + Version.VERSION, Kernels.describe()};
         }
     }
 }
