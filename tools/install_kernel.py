@@ -15,8 +15,9 @@ kernel.json
   * runs the launcher with the absolute path of the chosen JDK's `java`,
   * sets JAVA_HOME to that JDK and puts its bin/ first on PATH, so the kernel
     JVM the launcher starts is the same JDK,
-  * sets JJAVA_JVM_OPTS (default -Djava.awt.headless=true; charts are rendered
-    to images, never to windows).
+  * sets JJAVA_JVM_OPTS (default: -Djava.awt.headless=true, as charts are
+    rendered to images, never to windows, and --add-modules jdk.incubator.vector,
+    which turns on scratchnet's vector kernels: same numbers, about twice as fast).
 The JDK is, in order: --java, $JAVA_HOME/bin/java, `java` on PATH. It must be
 Java 17 or newer (the scratchnet jar is compiled for release 17).
 """
@@ -34,6 +35,7 @@ from pathlib import Path
 
 KERNEL_NAME = "java"
 MIN_JAVA = 17
+DEFAULT_JVM_OPTS = "-Djava.awt.headless=true --add-modules jdk.incubator.vector"
 
 
 def find_java(explicit: str | None) -> str:
@@ -62,8 +64,8 @@ def java_properties(java: str) -> dict[str, str]:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--java", help="java executable of the JDK the kernel must use")
-    p.add_argument("--jvm-opts", default=os.environ.get("KERNEL_JVM_OPTS", "-Djava.awt.headless=true"),
-                   help="JJAVA_JVM_OPTS for the kernel JVM (default: -Djava.awt.headless=true, or $KERNEL_JVM_OPTS)")
+    p.add_argument("--jvm-opts", default=os.environ.get("KERNEL_JVM_OPTS", DEFAULT_JVM_OPTS),
+                   help=f"JJAVA_JVM_OPTS for the kernel JVM (default: {DEFAULT_JVM_OPTS}, or $KERNEL_JVM_OPTS)")
     args = p.parse_args()
 
     props = java_properties(find_java(args.java))

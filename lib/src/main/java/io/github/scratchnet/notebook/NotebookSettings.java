@@ -3,6 +3,7 @@ package io.github.scratchnet.notebook;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.experiment.Sweep;
 import io.github.scratchnet.experiment.SweepListener;
+import io.github.scratchnet.nn.Kernels;
 import io.github.scratchnet.train.TrainConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -165,6 +166,7 @@ public final class NotebookSettings {
         m.put("max epochs", Integer.toString(maxEpochs()));
         m.put("validation check every", evalEvery() + " steps");
         m.put("runs in parallel", Integer.toString(parallelism()));
+        m.put("kernels", Kernels.describe());
         m.put("seed", Long.toString(seed));
         m.put("data", dataDir().toString());
         m.put("results", resultsDir().toString());

@@ -47,6 +47,7 @@ class NotebookSettingsTest {
         assertEquals(root.resolve("results/smoke/runs/q5"), s.runsDir("q5"));
         assertTrue(s.toString().contains("smoke"));
         assertTrue(s.html().startsWith("<table"));
+        assertTrue(s.describe().get("kernels").contains("kernels"), "the settings say which kernels run");
     }
 
     @Test
