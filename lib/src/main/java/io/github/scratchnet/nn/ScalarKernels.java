@@ -51,7 +51,12 @@ final class ScalarKernels {
             }
             out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
         }
-        for (; o < width; o++) {
+        sparseOneByOne(out, oo, width, o, m, row, coef, q0, q1);
+    }
+
+    /** {@link #sparseAccumulate} for the outputs {@code from <= o < width}, one at a time (the leftovers of the blocks). */
+    static void sparseOneByOne(double[] out, int oo, int width, int from, double[] m, int[] row, double[] coef, int q0, int q1) {
+        for (int o = from; o < width; o++) {
             double s = out[oo + o];
             for (int q = q0; q < q1; q++) s += coef[q] * m[row[q] * width + o];
             out[oo + o] = s;
@@ -94,7 +99,12 @@ final class ScalarKernels {
             }
             out[p] = s0; out[p + 1] = s1; out[p + 2] = s2; out[p + 3] = s3;
         }
-        for (; o < width; o++) {
+        denseOneByOne(out, oo, width, o, m, x, xo, xs, count);
+    }
+
+    /** {@link #denseAccumulate} for the outputs {@code from <= o < width}, one at a time (the leftovers of the blocks). */
+    static void denseOneByOne(double[] out, int oo, int width, int from, double[] m, double[] x, int xo, int xs, int count) {
+        for (int o = from; o < width; o++) {
             double s = out[oo + o];
             for (int k = 0, xi = xo, mi = o; k < count; k++, xi += xs, mi += width) s += x[xi] * m[mi];
             out[oo + o] = s;

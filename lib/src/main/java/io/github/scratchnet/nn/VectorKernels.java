@@ -71,11 +71,7 @@ final class VectorKernels {
             }
             s0.intoArray(out, p);
         }
-        for (; o < width; o++) {
-            double s = out[oo + o];
-            for (int q = q0; q < q1; q++) s += coef[q] * m[row[q] * width + o];
-            out[oo + o] = s;
-        }
+        ScalarKernels.sparseOneByOne(out, oo, width, o, m, row, coef, q0, q1);
     }
 
     /** {@link ScalarKernels#denseAccumulate}, four outputs per lane. */
@@ -101,11 +97,7 @@ final class VectorKernels {
             }
             s0.intoArray(out, p);
         }
-        for (; o < width; o++) {
-            double s = out[oo + o];
-            for (int k = 0, xi = xo, mi = o; k < count; k++, xi += xs, mi += width) s += x[xi] * m[mi];
-            out[oo + o] = s;
-        }
+        ScalarKernels.denseOneByOne(out, oo, width, o, m, x, xo, xs, count);
     }
 
     /**
