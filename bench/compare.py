@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ours against PyTorch on the reference workload, side by side in one run.
 
-For every batch size: `java -jar lib/target/scratchnet.jar bench ... --json` and
+For every batch size: `java --add-modules jdk.incubator.vector -jar lib/target/scratchnet.jar bench ... --json` and
 `bench/torch_reference.py` (float32, 1 thread: PyTorch's fastest configuration here), alternating
 which goes first from round to round; each reports the median seconds per timed epoch (after one
 warm-up epoch). The table shows ratio = PyTorch s/epoch / ours (above 1: we are faster).
