@@ -15,6 +15,8 @@
  *       backward pass goes through the mean and the variance.</li>
  *   <li>Work matrices are allocated once per {@link io.github.scratchnet.nn.Pass}; a smaller last batch
  *       reshapes them.</li>
+ *   <li>The hot loops run on the Java Vector API when the JVM has {@code jdk.incubator.vector}, on
+ *       plain Java otherwise ({@link io.github.scratchnet.nn.Kernels}); both give the same bits.</li>
  * </ul>
  */
 package io.github.scratchnet.nn;
