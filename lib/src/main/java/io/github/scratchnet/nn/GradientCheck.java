@@ -3,6 +3,7 @@ package io.github.scratchnet.nn;
 import io.github.scratchnet.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -40,30 +41,38 @@ public final class GradientCheck {
         List<Parameters.Named> params = net.parameters().named();
         List<Parameters.Named> analytic = grads.named();
         for (int k = 0; k < params.size(); k++) {
-            DMatrixRMaj theta = params.get(k).matrix();
-            DMatrixRMaj g = analytic.get(k).matrix();
-            double diff2 = 0, a2 = 0, n2 = 0, maxAbs = 0;
-            for (int i = 0; i < theta.getNumElements(); i++) {
-                double saved = theta.data[i];
-                theta.data[i] = saved + H;
-                double plus = cost(pass, net, data, lambda);
-                theta.data[i] = saved - H;
-                double minus = cost(pass, net, data, lambda);
-                theta.data[i] = saved;
-                double numeric = (plus - minus) / (2 * H);
-                double d = g.data[i] - numeric;
-                diff2 += d * d;
-                a2 += g.data[i] * g.data[i];
-                n2 += numeric * numeric;
-                maxAbs = Math.max(maxAbs, Math.abs(d));
-            }
-            double denominator = Math.sqrt(a2) + Math.sqrt(n2);
-            // A gradient that is zero by construction (the bias in front of full batchnorm) has no
-            // scale to be relative to: judge it by its absolute difference instead.
-            double rel = denominator < 1e-8 ? maxAbs : Math.sqrt(diff2) / denominator;
-            rows.add(new Row(params.get(k).name(), maxAbs, rel));
+            rows.add(compare(params.get(k).name(), params.get(k).matrix(), analytic.get(k).matrix(),
+                    () -> cost(pass, net, data, lambda)));
         }
         return rows;
+    }
+
+    /**
+     * Moves every entry of {@code theta} by ±{@link #H} in place (and back), and compares
+     * {@code (J(θ+h) - J(θ-h)) / 2h} with {@code analytic}: the check of one parameter array for
+     * any cost function {@code cost} that reads {@code theta}.
+     */
+    public static Row compare(String name, DMatrixRMaj theta, DMatrixRMaj analytic, DoubleSupplier cost) {
+        double diff2 = 0, a2 = 0, n2 = 0, maxAbs = 0;
+        for (int i = 0; i < theta.getNumElements(); i++) {
+            double saved = theta.data[i];
+            theta.data[i] = saved + H;
+            double plus = cost.getAsDouble();
+            theta.data[i] = saved - H;
+            double minus = cost.getAsDouble();
+            theta.data[i] = saved;
+            double numeric = (plus - minus) / (2 * H);
+            double d = analytic.data[i] - numeric;
+            diff2 += d * d;
+            a2 += analytic.data[i] * analytic.data[i];
+            n2 += numeric * numeric;
+            maxAbs = Math.max(maxAbs, Math.abs(d));
+        }
+        double denominator = Math.sqrt(a2) + Math.sqrt(n2);
+        // A gradient that is zero by construction (the bias in front of full batchnorm) has no
+        // scale to be relative to: judge it by its absolute difference instead.
+        double rel = denominator < 1e-8 ? maxAbs : Math.sqrt(diff2) / denominator;
+        return new Row(name, maxAbs, rel);
     }
 
     /** The training-mode cost J of {@code net} on {@code data}, L2 term included. */

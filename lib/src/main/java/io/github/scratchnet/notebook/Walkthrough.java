@@ -122,27 +122,10 @@ public final class Walkthrough {
         var forward = ReportNetwork.lModelForward(x, parameters, useBatchnorm);
         Map<String, DMatrixRMaj> grads = ReportNetwork.lModelBackward(forward.output(), y, forward.cache(), lambda);
         List<GradientCheck.Row> rows = new ArrayList<>();
-        double h = GradientCheck.H;
         for (Map.Entry<String, DMatrixRMaj> e : parameters.entrySet()) {
-            DMatrixRMaj theta = e.getValue();
-            DMatrixRMaj g = grads.get("d" + e.getKey());
-            double diff2 = 0, a2 = 0, n2 = 0, maxAbs = 0;
-            for (int i = 0; i < theta.getNumElements(); i++) {
-                double saved = theta.data[i];
-                theta.data[i] = saved + h;
-                double plus = ReportNetwork.computeCost(ReportNetwork.lModelForward(x, parameters, useBatchnorm).output(), y, parameters, lambda);
-                theta.data[i] = saved - h;
-                double minus = ReportNetwork.computeCost(ReportNetwork.lModelForward(x, parameters, useBatchnorm).output(), y, parameters, lambda);
-                theta.data[i] = saved;
-                double numeric = (plus - minus) / (2 * h);
-                double d = g.data[i] - numeric;
-                diff2 += d * d;
-                a2 += g.data[i] * g.data[i];
-                n2 += numeric * numeric;
-                maxAbs = Math.max(maxAbs, Math.abs(d));
-            }
-            double denominator = Math.sqrt(a2) + Math.sqrt(n2);
-            rows.add(new GradientCheck.Row(e.getKey(), maxAbs, denominator < 1e-8 ? maxAbs : Math.sqrt(diff2) / denominator));
+            rows.add(GradientCheck.compare(e.getKey(), e.getValue(), grads.get("d" + e.getKey()),
+                    () -> ReportNetwork.computeCost(ReportNetwork.lModelForward(x, parameters, useBatchnorm).output(), y,
+                            parameters, lambda)));
         }
         return rows;
     }
