@@ -52,18 +52,6 @@ class PassGradientTest {
      * the ReLU's kink, where finite differences are meaningless.
      */
     static Network perturbed(BatchNormMode mode) {
-        Network net = Network.initialize(new int[] {6, 5, 4, 3}, mode, 11);
-        Random r = new Random(5);
-        Parameters p = net.parameters();
-        for (int l = 1; l <= net.layers(); l++) {
-            for (int j = 0; j < p.b(l).getNumElements(); j++) {
-                p.b(l).data[j] = 0.1 * r.nextGaussian();
-                if (p.gamma(l) != null) {
-                    p.gamma(l).data[j] = 0.5 + r.nextDouble();
-                    p.beta(l).data[j] = 0.3 * r.nextGaussian();
-                }
-            }
-        }
-        return net;
+        return PassFastPathTest.network(new int[] {6, 5, 4, 3}, mode, 11);
     }
 }
