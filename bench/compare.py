@@ -83,6 +83,11 @@ def main():
     args = ap.parse_args()
 
     sizes = [int(b) for b in args.batch_sizes.split(",")]
+    if "jdk.incubator.vector" in args.java_options:
+        modules = subprocess.run([args.java, "--list-modules"], capture_output=True, text=True).stdout
+        if not any(m.split("@")[0] == "jdk.incubator.vector" for m in modules.splitlines()):
+            print(f"compare: {args.java} has no jdk.incubator.vector; timing the plain Java kernels", flush=True)
+            args.java_options = " ".join(args.java_options.replace("--add-modules jdk.incubator.vector", "").split())
     if not os.path.exists(os.path.join(ROOT, args.jar)):
         raise SystemExit(f"compare: {args.jar} is missing; build it with `mvn -q -B -pl lib package -DskipTests`")
     print(f"ours: {java_version(args.java)}, {os.cpu_count()} processors | PyTorch: {args.python}, "

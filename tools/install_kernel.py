@@ -35,7 +35,9 @@ from pathlib import Path
 
 KERNEL_NAME = "java"
 MIN_JAVA = 17
-DEFAULT_JVM_OPTS = "-Djava.awt.headless=true --add-modules jdk.incubator.vector"
+VECTOR_MODULE = "jdk.incubator.vector"
+VECTOR_OPTION = f"--add-modules {VECTOR_MODULE}"
+DEFAULT_JVM_OPTS = f"-Djava.awt.headless=true {VECTOR_OPTION}"
 
 
 def find_java(explicit: str | None) -> str:
@@ -59,6 +61,11 @@ def java_properties(java: str) -> dict[str, str]:
         if m:
             props[m.group(1)] = m.group(2).strip()
     return props
+
+
+def has_module(java: str, module: str) -> bool:
+    out = subprocess.run([java, "--list-modules"], capture_output=True, text=True).stdout
+    return any(line.split("@")[0] == module for line in out.splitlines())
 
 
 def main() -> int:
@@ -90,8 +97,14 @@ def main() -> int:
         env = dict(spec.get("env") or {})
         env["JAVA_HOME"] = java_home
         env["PATH"] = f"{java_home}/bin:${{PATH}}"  # ${PATH}: jupyter_client substitutes the server's PATH
-        if args.jvm_opts:
-            env["JJAVA_JVM_OPTS"] = args.jvm_opts
+        jvm_opts = args.jvm_opts
+        if VECTOR_OPTION in jvm_opts and not has_module(java_bin, VECTOR_MODULE):
+            # a JVM asked for a module it lacks does not start at all; the plain kernels give the same numbers
+            jvm_opts = " ".join(jvm_opts.replace(VECTOR_OPTION, "").split())
+            print(f"install_kernel: this JDK has no {VECTOR_MODULE}; the notebooks will run scratchnet's "
+                  "plain Java kernels (same numbers, about half the speed)", file=sys.stderr)
+        if jvm_opts:
+            env["JJAVA_JVM_OPTS"] = jvm_opts
         spec["env"] = env
         (staged / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
 
