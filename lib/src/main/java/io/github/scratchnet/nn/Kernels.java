@@ -65,6 +65,28 @@ public final class Kernels {
         else ScalarKernels.scatterRow(dw, width, col, val, q0, q1, dz, zo, unit, uo, count);
     }
 
+    /**
+     * {@code width} rounded up to whole vectors when the vector kernels run (a product whose rows
+     * are padded with zero columns then needs no one-output-at-a-time leftovers), else {@code width}.
+     */
+    static int paddedWidth(int width) {
+        return VECTOR ? (width + VectorKernels.LANES - 1) / VectorKernels.LANES * VectorKernels.LANES : width;
+    }
+
+    /**
+     * How many passes over its inputs {@link #denseAccumulate} makes for {@code width} outputs:
+     * one per register block and one per leftover output. Used to run a product along its wider
+     * side.
+     */
+    static int passes(int width) {
+        if (VECTOR) {
+            int l = VectorKernels.LANES;
+            int rest = width % (5 * l);
+            return width / (5 * l) + rest / (2 * l) + rest % (2 * l) / l + width % l;
+        }
+        return width / 8 + width % 8 / 4 + width % 4;
+    }
+
     /** Whether {@link #scatterRow} reads the order of the units (the scalar kernel skips zero ones). */
     static boolean ordersUnits() {
         return !VECTOR;

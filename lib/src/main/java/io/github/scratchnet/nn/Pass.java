@@ -58,6 +58,14 @@ public final class Pass implements AutoCloseable {
     private final double[] rowCost;     // cross-entropy of every sample of the batch
     private final int[] rowArgmax;      // most probable class of every sample of the batch
 
+    // Layers l >= 2 whose width is not whole vectors: Wt and b padded with zero columns (refreshed
+    // at every forward), and one padded output row per sample to run the product into.
+    private final int[] padded;         // n(l) rounded up to whole vectors (n(l) with the scalar kernels)
+    private final double[][] wPad;
+    private final double[][] bPad;
+    private final double[] zPad;
+    private final int zPadStride;
+
     // Backward work, allocated on the first backward call.
     private DMatrixRMaj[] dZ;
     private DMatrixRMaj[] dA;
@@ -69,6 +77,7 @@ public final class Pass implements AutoCloseable {
     private double[] dw1;               // fused step: dWt1, all zero between steps
     private boolean[] touched;          // fused step: rows of dw1 written in this step
     private double[][] wT;              // Wt(l)ᵀ for l >= 2, refreshed at every backward
+    private double[] gradT;             // dWt(l)ᵀ when it is computed that way round
 
     private Dataset data;
     private int[] order;
@@ -129,6 +138,20 @@ public final class Pass implements AutoCloseable {
         probs = new DMatrixRMaj(capacity, n[layers]);
         rowCost = new double[capacity];
         rowArgmax = new int[capacity];
+        padded = new int[layers + 1];
+        wPad = new double[layers + 1][];
+        bPad = new double[layers + 1][];
+        int widest = 0;
+        for (int l = 2; l <= layers; l++) {
+            padded[l] = Kernels.paddedWidth(n[l]);
+            if (padded[l] != n[l]) {
+                wPad[l] = new double[n[l - 1] * padded[l]];
+                bPad[l] = new double[padded[l]];
+                widest = Math.max(widest, padded[l]);
+            }
+        }
+        zPadStride = widest;
+        zPad = new double[capacity * widest];
     }
 
     public int capacity() {
@@ -179,6 +202,7 @@ public final class Pass implements AutoCloseable {
             }
         }
         stageProbabilities = probabilities;
+        padWeights();
         // Training with batchnorm off: each sample's dZ follows its forward at once, on the same
         // core while its rows are in cache (the weights do not change before backward).
         stageDeltas = training && net.batchNorm() == BatchNormMode.OFF;
@@ -255,20 +279,42 @@ public final class Pass implements AutoCloseable {
         }
     }
 
-    // Z = A(l-1)·Wt + b, row by row; with batchnorm off the ReLU follows: A = max(Z, 0).
+    // Z = A(l-1)·Wt + b, row by row; with batchnorm off the ReLU follows: A = max(Z, 0). A width
+    // that is not whole vectors runs padded (the zero columns' sums are dropped): the same sums,
+    // without the kernel's one-output-at-a-time leftovers (20 x 7: ~2x faster).
     private void denseForward(int l, int r0, int r1) {
         int width = n[l];
         int inputs = n[l - 1];
-        double[] w = net.parameters().wt(l).data;
-        double[] bias = net.parameters().b(l).data;
+        int pw = padded[l];
+        double[] w = pw == width ? net.parameters().wt(l).data : wPad[l];
+        double[] bias = pw == width ? net.parameters().b(l).data : bPad[l];
         double[] in = a[l - 1].data;
         double[] out = z[l].data;
         double[] act = l < layers && net.batchNorm() == BatchNormMode.OFF ? a[l].data : null;
         for (int i = r0; i < r1; i++) {
             int zo = i * width;
-            System.arraycopy(bias, 0, out, zo, width);
-            Kernels.denseAccumulate(out, zo, width, w, in, i * inputs, 1, inputs);
+            if (pw == width) {
+                System.arraycopy(bias, 0, out, zo, width);
+                Kernels.denseAccumulate(out, zo, width, w, in, i * inputs, 1, inputs);
+            } else {
+                int po = i * zPadStride; // one slot per sample for every layer: samples go to different threads
+                System.arraycopy(bias, 0, zPad, po, pw);
+                Kernels.denseAccumulate(zPad, po, pw, w, in, i * inputs, 1, inputs);
+                System.arraycopy(zPad, po, out, zo, width);
+            }
             if (act != null) relu(out, act, zo, width);
+        }
+    }
+
+    // Wt(l) and b(l) into their padded copies (the zero columns stay zero).
+    private void padWeights() {
+        for (int l = 2; l <= layers; l++) {
+            if (wPad[l] == null) continue;
+            int width = n[l];
+            int pw = padded[l];
+            double[] w = net.parameters().wt(l).data;
+            for (int k = 0; k < n[l - 1]; k++) System.arraycopy(w, k * width, wPad[l], k * pw, width);
+            System.arraycopy(net.parameters().b(l).data, 0, bPad[l], 0, width);
         }
     }
 
@@ -516,7 +562,12 @@ public final class Pass implements AutoCloseable {
         unitOrder = new int[capacity * n[1]];
         activeUnits = new int[capacity];
         wT = new double[layers + 1][];
-        for (int l = 2; l <= layers; l++) wT[l] = new double[n[l] * n[l - 1]];
+        int largest = 0;
+        for (int l = 2; l <= layers; l++) {
+            wT[l] = new double[n[l] * n[l - 1]];
+            largest = Math.max(largest, n[l] * n[l - 1]);
+        }
+        gradT = new double[largest];
         featureCut = new int[capacity * (featureChunks() + 1)];
     }
 
@@ -634,6 +685,7 @@ public final class Pass implements AutoCloseable {
 
     // Every layer but the first, and every bias: small reductions over the batch, done once.
     //   dWt = A(l-1)ᵀ·dZ + (λ/m)·Wt;  db = column sums of dZ
+    // Each element of dWt is summed sample by sample, whichever side the kernel runs along.
     private void denseGradients() {
         int m = rows;
         double lambda = stageLambda;
@@ -646,8 +698,18 @@ public final class Pass implements AutoCloseable {
                 int inputs = n[l - 1];
                 double[] dw = grads.wt(l).data;
                 double[] in = a[l - 1].data;
-                Arrays.fill(dw, 0, inputs * width, 0);
-                for (int k = 0; k < inputs; k++) Kernels.denseAccumulate(dw, k * width, width, dz, in, k, inputs, m);
+                if (width * Kernels.passes(inputs) < inputs * Kernels.passes(width)) {
+                    // along the wider side (20 x 7): dWtᵀ = dZᵀ·A(l-1) row by row, then transposed
+                    double[] t = gradT;
+                    Arrays.fill(t, 0, inputs * width, 0);
+                    for (int o = 0; o < width; o++) Kernels.denseAccumulate(t, o * inputs, inputs, in, dz, o, width, m);
+                    for (int k = 0; k < inputs; k++) {
+                        for (int o = 0; o < width; o++) dw[k * width + o] = t[o * inputs + k];
+                    }
+                } else {
+                    Arrays.fill(dw, 0, inputs * width, 0);
+                    for (int k = 0; k < inputs; k++) Kernels.denseAccumulate(dw, k * width, width, dz, in, k, inputs, m);
+                }
                 if (lambda != 0) {
                     double c = lambda / m;
                     double[] w = p.wt(l).data;

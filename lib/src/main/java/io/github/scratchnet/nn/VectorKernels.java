@@ -15,7 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
-    private static final int L = 4;
+    /** Doubles per vector. */
+    static final int LANES = 4;
+    private static final int L = LANES;
 
     private VectorKernels() {
     }
