@@ -576,8 +576,8 @@ public final class Pass implements AutoCloseable {
     }
 
     // Per sample: how many of the first layer's units have dZ1 != 0 (and, for the scalar kernel,
-    // those units first), and (when the gradient is split)
-    // where its entries cross each FEATURE_CHUNK boundary.
+    // those units first), and (when the gradient is split) where its entries cross each
+    // FEATURE_CHUNK boundary.
     private void sortUnits(int r0, int r1) {
         int width = n[1];
         double[] dz = dZ[1].data;
