@@ -11,7 +11,9 @@ public final class Kernels {
     /** The JVM option that turns the vector kernels on. */
     public static final String JVM_OPTION = "--add-modules jdk.incubator.vector";
 
-    static final boolean VECTOR = detect();
+    /** Why the plain kernels run, or null when the vector kernels do: decided once. */
+    private static final String SCALAR_REASON = scalarReason();
+    static final boolean VECTOR = SCALAR_REASON == null;
 
     private Kernels() {
     }
@@ -23,23 +25,21 @@ public final class Kernels {
 
     /** One line for logs and benchmark output: which kernels run, and how to get the fast ones if not. */
     public static String describe() {
-        if (VECTOR) return "vector kernels (Java Vector API, 4 doubles per instruction)";
-        if (!Boolean.parseBoolean(System.getProperty("scratchnet.vector", "true"))) {
-            return "scalar kernels (-Dscratchnet.vector=false)";
-        }
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return "scalar kernels (start java with " + JVM_OPTION + " for about twice the speed)";
-        }
-        return "scalar kernels (this processor has no 256-bit vectors)";
+        return VECTOR ? "vector kernels (Java Vector API, 4 doubles per instruction)"
+                : "scalar kernels (" + SCALAR_REASON + ")";
     }
 
-    private static boolean detect() {
-        if (!Boolean.parseBoolean(System.getProperty("scratchnet.vector", "true"))) return false;
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+    private static String scalarReason() {
+        if (!Boolean.parseBoolean(System.getProperty("scratchnet.vector", "true"))) {
+            return "-Dscratchnet.vector=false";
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return "start java with " + JVM_OPTION + " for about twice the speed";
+        }
         try {
-            return VectorKernels.fitsHardware();
+            return VectorKernels.fitsHardware() ? null : "this processor has no 256-bit vectors";
         } catch (LinkageError e) {
-            return false;
+            return "the Vector API did not load: " + e;
         }
     }
 

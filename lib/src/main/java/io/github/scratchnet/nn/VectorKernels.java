@@ -24,7 +24,7 @@ final class VectorKernels {
 
     /** Whether the processor has vectors of at least four doubles (otherwise the API emulates them slowly). */
     static boolean fitsHardware() {
-        return DoubleVector.SPECIES_PREFERRED.length() >= L && S.length() == L;
+        return DoubleVector.SPECIES_PREFERRED.length() >= L;
     }
 
     /** {@link ScalarKernels#sparseAccumulate}, four outputs per lane. */
