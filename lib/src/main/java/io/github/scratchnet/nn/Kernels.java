@@ -74,17 +74,12 @@ public final class Kernels {
     }
 
     /**
-     * How many passes over its inputs {@link #denseAccumulate} makes for {@code width} outputs:
-     * one per register block and one per leftover output. Used to run a product along its wider
+     * How many passes over its inputs {@link #denseAccumulate} makes for {@code width} outputs
+     * (one per register block and one per leftover output). Used to run a product along its wider
      * side.
      */
     static int passes(int width) {
-        if (VECTOR) {
-            int l = VectorKernels.LANES;
-            int rest = width % (5 * l);
-            return width / (5 * l) + rest / (2 * l) + rest % (2 * l) / l + width % l;
-        }
-        return width / 8 + width % 8 / 4 + width % 4;
+        return VECTOR ? VectorKernels.passes(width) : ScalarKernels.passes(width);
     }
 
     /** Whether {@link #scatterRow} reads the order of the units (the scalar kernel skips zero ones). */

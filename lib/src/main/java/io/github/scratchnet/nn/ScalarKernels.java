@@ -64,6 +64,14 @@ final class ScalarKernels {
     }
 
     /**
+     * Passes of {@link #denseAccumulate} over its inputs for {@code width} outputs: blocks of 8,
+     * then 4, then one output at a time.
+     */
+    static int passes(int width) {
+        return width / 8 + width % 8 / 4 + width % 4;
+    }
+
+    /**
      * {@code out[oo + o] += Σ_k x[xo + k·xs]·m[k·width + o]} for {@code 0 <= k < count}: a dense
      * vector (any stride) times a row-major matrix, blocked like {@link #sparseAccumulate}.
      */

@@ -76,6 +76,14 @@ final class VectorKernels {
         ScalarKernels.sparseOneByOne(out, oo, width, o, m, row, coef, q0, q1);
     }
 
+    /**
+     * Passes of {@link #denseAccumulate} over its inputs for {@code width} outputs: blocks of 2
+     * and 1 vectors, then one output at a time.
+     */
+    static int passes(int width) {
+        return width / (2 * L) + width % (2 * L) / L + width % L;
+    }
+
     /** {@link ScalarKernels#denseAccumulate}, four outputs per lane. */
     static void denseAccumulate(double[] out, int oo, int width, double[] m, double[] x, int xo, int xs, int count) {
         int o = 0;
