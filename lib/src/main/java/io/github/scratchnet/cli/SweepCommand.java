@@ -3,13 +3,14 @@ package io.github.scratchnet.cli;
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Mnist;
-import io.github.scratchnet.experiment.ConfigStats;
+import io.github.scratchnet.experiment.ResultsStore;
 import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.experiment.RunSummary;
 import io.github.scratchnet.experiment.Sweep;
 import io.github.scratchnet.experiment.SweepGrid;
 import io.github.scratchnet.experiment.SweepListener;
 import io.github.scratchnet.experiment.SweepResult;
+import tech.tablesaw.api.Table;
 import io.github.scratchnet.experiment.SweepRun;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.Check;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train every combination of the listed hyper-parameters on MNIST, in parallel.",
-            "Finished runs are kept in --out (runs/<id>.json and .npz, summary.csv); running the same command "
+            "Finished runs are kept in --out (runs/<id>.json and .npz, runs.csv, checks.csv); running the same command "
                     + "again reuses them and computes only the rest, so a stopped sweep resumes."})
 public final class SweepCommand implements Callable<Integer> {
     @Mixin
@@ -65,6 +66,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("results/sweep");
 
+    @Option(names = "--label", paramLabel = "TEXT",
+            description = "the Question column of runs.csv (default: the name of the --out folder)")
+    String label;
+
     @Option(names = "--max-train", paramLabel = "N",
             description = "train on the first N training images only, validate and test on N/4 (for quick trials)")
     Integer maxTrain;
@@ -85,6 +90,7 @@ public final class SweepCommand implements Callable<Integer> {
         Progress progress = Progress.create(quiet, "sweep", configs.size(), "runs");
         Sweep sweep = Sweep.builder()
                 .outputDir(out)
+                .label(label)
                 .parallelism(parallel)
                 .data(maxTrain == null ? MnistData.loader(options.dataDir()) : MnistData.loader(options.dataDir(), maxTrain))
                 .listener(new Reporter(progress, configs.size()))
@@ -167,16 +173,15 @@ public final class SweepCommand implements Callable<Integer> {
             o.printf("%-40s %-15s %6d %8.4f %8.4f %8.1fs%s%n", r.id(), s.stopReason(), s.epochs(),
                     s.validationAccuracy(), s.testAccuracy(), s.trainTimeSeconds(), r.reused() ? "  reused" : "");
         }
-        o.println("summary: " + result.summaryCsv().orElseThrow());
-        result.byConfigurationCsv().ifPresent(csv -> {
-            o.println("by configuration (mean ± std over seeds): " + csv);
-            o.printf("%-32s %4s  %-16s %-16s%n", "configuration", "runs", "val acc", "test acc");
-            for (ConfigStats g : result.byConfiguration()) {
-                o.printf("%-32s %4d  %.4f ± %.4f  %.4f ± %.4f%n", g.configId(), g.runs(),
-                        g.mean("Validation Accuracy"), g.std("Validation Accuracy"), g.mean("Test Accuracy"),
-                        g.std("Test Accuracy"));
-            }
-        });
+        o.println("runs: " + result.runsCsv().orElseThrow());
+        o.println("checks: " + result.checksCsv().orElseThrow());
+        if (result.runs().stream().map(r -> r.config().seed()).distinct().count() > 1) {
+            Table byConfig = ResultsStore.byConfiguration(result.runsTable());
+            o.println("by configuration (mean and std over seeds):");
+            o.println(byConfig.selectColumns(ResultsStore.BATCH_SIZE, ResultsStore.BATCHNORM, ResultsStore.LAMBDA,
+                    ResultsStore.PATIENCE, "Seeds", "Mean [Validation Accuracy]", "Std. Deviation [Validation Accuracy]",
+                    "Mean [Test Accuracy]", "Std. Deviation [Test Accuracy]").printAll());
+        }
     }
 
     /** Turns sweep events into progress: bar position and status, or one short line each. */

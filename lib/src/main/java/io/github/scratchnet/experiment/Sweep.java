@@ -39,8 +39,8 @@ import java.util.function.LongFunction;
  *
  * <p>With an output folder, each finished run is written at once, atomically, to
  * {@code DIR/runs/<id>.json} (configuration, summary, history, stop reason, library version)
- * and {@code DIR/runs/<id>.npz} (the network, see {@link ModelFile}), and {@code DIR/summary.csv}
- * (plus {@code DIR/summary-by-config.csv} when there are several seeds) is rewritten. Running the
+ * and {@code DIR/runs/<id>.npz} (the network, see {@link ModelFile}), and the tidy tables
+ * {@code DIR/runs.csv} and {@code DIR/checks.csv} ({@link ResultsStore}) are rebuilt. Running the
  * same sweep again reuses every run whose files are there and hold the same configuration, and
  * computes the rest: a sweep stopped half-way resumes where it was. Without an output folder
  * everything stays in memory.
@@ -69,18 +69,19 @@ import java.util.function.LongFunction;
  */
 public final class Sweep {
     static final String RUNS = "runs";
-    static final String SUMMARY_CSV = "summary.csv";
-    static final String BY_CONFIG_CSV = "summary-by-config.csv";
     // A second interrupt while waiting for the workers gives up on a clean stop after this long.
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final Path dir;
+    private final String label;
     private final int parallelism;
     private final SweepListener listener;
     private final LongFunction<MnistSplits> data;
 
     private Sweep(Builder b) {
         this.dir = b.dir;
+        this.label = b.label != null ? b.label : b.dir != null && b.dir.getFileName() != null
+                ? b.dir.getFileName().toString() : "sweep";
         this.parallelism = b.parallelism;
         this.listener = b.listener;
         this.data = b.data;
@@ -93,6 +94,11 @@ public final class Sweep {
     /** The output folder, or null for a sweep kept in memory. */
     public Path outputDir() {
         return dir;
+    }
+
+    /** The label of this sweep's rows in {@code runs.csv} (the Question column). */
+    public String label() {
+        return label;
     }
 
     public int parallelism() {
@@ -127,11 +133,7 @@ public final class Sweep {
         Map<String, SweepRun> done = new Execution(unique, runsDir).go();
         List<SweepRun> ordered = new ArrayList<>();
         for (TrainConfig c : configs) ordered.add(done.get(RunId.of(c)));
-        return new SweepResult(ordered, dir);
-    }
-
-    static boolean severalSeeds(List<TrainConfig> configs) {
-        return configs.stream().map(TrainConfig::seed).distinct().count() > 1;
+        return new SweepResult(ordered, dir, label);
     }
 
     private static Path prepare(Path dir) {
@@ -354,10 +356,8 @@ public final class Sweep {
                     SweepRun r = done.get(id);
                     if (r != null) rows.add(r);
                 }
-                SweepTables.writeSummary(rows, dir.resolve(SUMMARY_CSV));
-                if (severalSeeds(List.copyOf(configs.values()))) {
-                    SweepTables.writeByConfiguration(SweepTables.byConfiguration(rows), dir.resolve(BY_CONFIG_CSV));
-                }
+                ResultsStore.write(ResultsStore.runs(label, rows), dir.resolve(ResultsStore.RUNS_CSV));
+                ResultsStore.write(ResultsStore.checks(rows), dir.resolve(ResultsStore.CHECKS_CSV));
             }
         }
     }
@@ -365,6 +365,7 @@ public final class Sweep {
     /** Collects the settings of a {@link Sweep}; only the data is required. */
     public static final class Builder {
         private Path dir;
+        private String label;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private SweepListener listener = SweepListener.NONE;
         private LongFunction<MnistSplits> data;
@@ -374,6 +375,13 @@ public final class Sweep {
         /** Where run files and summaries go; null (the default) keeps everything in memory. */
         public Builder outputDir(Path dir) {
             this.dir = dir;
+            return this;
+        }
+
+        /** The Question column of {@code runs.csv} (default: the output folder's name). */
+        public Builder label(String label) {
+            if (label != null && label.isBlank()) throw new ScratchnetException("a sweep label must not be blank");
+            this.label = label;
             return this;
         }
 

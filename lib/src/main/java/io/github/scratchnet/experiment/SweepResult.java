@@ -11,10 +11,12 @@ import tech.tablesaw.api.Table;
 public final class SweepResult implements Iterable<SweepRun> {
     private final List<SweepRun> runs;
     private final Path dir;
+    private final String label;
 
-    SweepResult(List<SweepRun> runs, Path dir) {
+    SweepResult(List<SweepRun> runs, Path dir, String label) {
         this.runs = List.copyOf(runs);
         this.dir = dir;
+        this.label = label;
     }
 
     /** The runs, in the order of the configurations given to {@link Sweep#run}. */
@@ -56,29 +58,28 @@ public final class SweepResult implements Iterable<SweepRun> {
         return Optional.ofNullable(dir);
     }
 
-    /** {@code DIR/summary.csv}, or empty for a sweep kept in memory. */
-    public Optional<Path> summaryCsv() {
-        return dir().map(d -> d.resolve(Sweep.SUMMARY_CSV));
+    /** The label of the sweep's rows (the Question column of {@code runs.csv}). */
+    public String label() {
+        return label;
     }
 
-    /** {@code DIR/summary-by-config.csv}, written when the sweep has several seeds; else empty. */
-    public Optional<Path> byConfigurationCsv() {
-        return dir().filter(d -> Sweep.severalSeeds(runs.stream().map(SweepRun::config).toList()))
-                .map(d -> d.resolve(Sweep.BY_CONFIG_CSV));
+    /** {@code DIR/runs.csv}, or empty for a sweep kept in memory. */
+    public Optional<Path> runsCsv() {
+        return dir().map(d -> d.resolve(ResultsStore.RUNS_CSV));
     }
 
-    /** The summary table: one row per run ({@link SweepTables#SUMMARY_COLUMNS}). */
-    public Table table() {
-        return SweepTables.summary(runs);
+    /** {@code DIR/checks.csv}, or empty for a sweep kept in memory. */
+    public Optional<Path> checksCsv() {
+        return dir().map(d -> d.resolve(ResultsStore.CHECKS_CSV));
     }
 
-    /** Per configuration, the mean and standard deviation over its seeds. */
-    public List<ConfigStats> byConfiguration() {
-        return SweepTables.byConfiguration(runs);
+    /** One row per run ({@link ResultsStore#runs}), in request order. */
+    public Table runsTable() {
+        return ResultsStore.runs(label, runs);
     }
 
-    /** {@link #byConfiguration} as a table. */
-    public Table byConfigurationTable() {
-        return SweepTables.byConfigurationTable(byConfiguration());
+    /** One row per validation check of every run ({@link ResultsStore#checks}). */
+    public Table checksTable() {
+        return ResultsStore.checks(runs);
     }
 }

@@ -8,12 +8,12 @@
  *   <li>{@link io.github.scratchnet.experiment.SweepGrid} builds the list as a Cartesian product.
  *   <li>{@link io.github.scratchnet.experiment.SweepResult} and
  *       {@link io.github.scratchnet.experiment.SweepRun} give each run's summary, history and
- *       network; {@link io.github.scratchnet.experiment.SweepTables} the per-run and
- *       per-configuration tables (CSV and Tablesaw).
+ *       network; {@link io.github.scratchnet.experiment.ResultsStore} the tidy per-run and
+ *       per-check tables (Tablesaw, written as CSV).
  *   <li>{@link io.github.scratchnet.experiment.RunId} names runs after their configuration.
  * </ul>
  *
  * <p>Folder layout: {@code DIR/runs/<id>.json} and {@code DIR/runs/<id>.npz} per run,
- * {@code DIR/summary.csv}, and {@code DIR/summary-by-config.csv} when several seeds were run.
+ * {@code DIR/runs.csv} (one row per run) and {@code DIR/checks.csv} (one row per validation check).
  */
 package io.github.scratchnet.experiment;

@@ -2,6 +2,7 @@ package io.github.scratchnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ class SweepCommandTest {
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile()).start();
         Path runs = out.resolve("runs");
-        Path summary = out.resolve("summary.csv");
+        Path summary = out.resolve("runs.csv");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // The summary is written after the run file: once it lists a run, that run is complete on disk.
         while (!(Files.exists(summary) && Files.readAllLines(summary).size() >= 2)) {
@@ -47,7 +48,7 @@ class SweepCommandTest {
         List<String> left = names(runs);
         assertTrue(left.size() == 2 || left.size() == 4, "finished runs only: " + left);
         for (String f : left) assertTrue(f.matches("bs500_bn-off_l2-0_seed\\d_[0-9a-f]{8}\\.(json|npz)"), "not a run file: " + f);
-        for (String f : names(out)) assertTrue(List.of("runs", "summary.csv", "summary-by-config.csv").contains(f), "stray " + f);
+        for (String f : names(out)) assertTrue(List.of("runs", "runs.csv", "checks.csv").contains(f), "stray " + f);
         String first = left.get(0).replace(".json", "").replace(".npz", "");
         assertTrue(first.contains("seed1"), first);
         Path firstJson = runs.resolve(first + ".json");
@@ -70,7 +71,7 @@ class SweepCommandTest {
         for (String seed : List.of("seed1", "seed2", "seed3")) {
             assertTrue(rows.stream().anyMatch(l -> l.contains("_" + seed + "_")), seed + " missing:\n" + rows);
         }
-        assertEquals(2, Files.readAllLines(out.resolve("summary-by-config.csv")).size(), "header and one configuration");
+        assertTrue(r.out().contains("by configuration (mean and std over seeds)"), r.out());
         assertEquals(6, names(runs).size());
     }
 
@@ -81,10 +82,10 @@ class SweepCommandTest {
                 "--batch-sizes", "250,500", "--l2-values", "0,0.05", "--out", out.toString(), "--quiet");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().contains("summary: " + out.resolve("summary.csv")), r.out());
+        assertTrue(r.out().contains("runs: " + out.resolve("runs.csv")), r.out());
         assertTrue(r.out().contains("bs500_bn-off_l2-0.05_seed1_"), r.out());
-        assertEquals(5, Files.readAllLines(out.resolve("summary.csv")).size());
-        assertTrue(Files.notExists(out.resolve("summary-by-config.csv")), "one seed: no per-configuration table");
+        assertEquals(5, Files.readAllLines(out.resolve("runs.csv")).size());
+        assertFalse(r.out().contains("by configuration"), "one seed: no per-configuration table");
 
         Cli.Result again = Cli.run("sweep", "--data-dir", DATA, "--max-train", "1000", "--max-epochs", "1",
                 "--batch-sizes", "250,500", "--l2-values", "0,0.05", "--out", out.toString());

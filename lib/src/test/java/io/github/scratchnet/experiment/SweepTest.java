@@ -99,7 +99,7 @@ class SweepTest {
             assertArrayEquals(weights(a.network()), weights(b.network()), 0, a.id());
             assertTrue(b.runFile().isEmpty() && b.modelFile().isEmpty(), "in memory: no files");
         }
-        assertTrue(parallel.summaryCsv().isEmpty());
+        assertTrue(parallel.runsCsv().isEmpty() && parallel.checksCsv().isEmpty());
     }
 
     @Test
@@ -114,8 +114,9 @@ class SweepTest {
             assertEquals(dir.resolve("runs").resolve(r.id() + ".json"), r.runFile().orElseThrow());
             assertTrue(Files.isRegularFile(r.modelFile().orElseThrow()));
         }
-        assertEquals(5, Files.readAllLines(dir.resolve("summary.csv")).size(), "header and four runs");
-        assertEquals(3, Files.readAllLines(dir.resolve("summary-by-config.csv")).size(), "header and two configurations");
+        assertEquals(5, Files.readAllLines(dir.resolve("runs.csv")).size(), "header and four runs");
+        int checks = a.runs().stream().mapToInt(r -> r.history().size()).sum();
+        assertEquals(checks + 1, Files.readAllLines(dir.resolve("checks.csv")).size(), "header and every check");
         Map<Path, FileTime> times = snapshot(dir.resolve("runs"));
         Map<Path, byte[]> bytes = contents(dir.resolve("runs"));
 
@@ -134,9 +135,10 @@ class SweepTest {
             assertEquals(a.get(i).history(), b.get(i).history());
             assertArrayEquals(weights(a.get(i).network()), weights(b.get(i).network()), 0, "lazily loaded network");
         }
-        assertEquals(a.byConfiguration(), b.byConfiguration());
-        assertEquals(2, b.byConfigurationTable().rowCount());
-        assertEquals(4, b.table().rowCount());
+        assertEquals(ResultsStore.byConfiguration(a.runsTable()).toString(), ResultsStore.byConfiguration(b.runsTable()).toString());
+        assertEquals(2, ResultsStore.byConfiguration(b.runsTable()).rowCount(), "two configurations, two seeds each");
+        assertEquals(4, b.runsTable().rowCount());
+        assertEquals(a.checksTable().rowCount(), b.checksTable().rowCount());
     }
 
     @Test
@@ -171,7 +173,7 @@ class SweepTest {
         assertTrue(r.get(1).summary().validationAccuracy() > 0.2, "the other run learned: " + r.get(1));
         String json = Files.readString(diverged.runFile().orElseThrow());
         assertTrue(json.contains("\"stop_reason\": \"diverged\""), json);
-        List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
+        List<String> csv = Files.readAllLines(dir.resolve("runs.csv"));
         assertEquals(3, csv.size());
         assertTrue(csv.get(1).contains(",diverged,") && csv.get(1).contains(diverged.id()), csv.get(1));
     }
@@ -227,9 +229,9 @@ class SweepTest {
             assertEquals(List.of(id + ".json", id + ".npz"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("runs", "summary-by-config.csv", "summary.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("checks.csv", "runs", "runs.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertEquals(2, Files.readAllLines(dir.resolve("summary.csv")).size());
+        assertEquals(2, Files.readAllLines(dir.resolve("runs.csv")).size());
     }
 
     @Test
