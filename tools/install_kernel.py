@@ -16,7 +16,8 @@ kernel.json
   * sets JAVA_HOME to that JDK and puts its bin/ first on PATH, so the kernel
     JVM the launcher starts is the same JDK,
   * sets JJAVA_JVM_OPTS (default: -Djava.awt.headless=true, as charts are
-    rendered to images, never to windows, and --add-modules jdk.incubator.vector,
+    rendered to images, never to windows; -Xmx640m, which keeps the kernel
+    under 1 GiB resident; and --add-modules jdk.incubator.vector,
     which turns on scratchnet's vector kernels: same numbers, about twice as fast).
 The JDK is, in order: --java, $JAVA_HOME/bin/java, `java` on PATH. It must be
 Java 17 or newer (the scratchnet jar is compiled for release 17).
@@ -37,7 +38,9 @@ KERNEL_NAME = "java"
 MIN_JAVA = 17
 VECTOR_MODULE = "jdk.incubator.vector"
 VECTOR_OPTION = f"--add-modules {VECTOR_MODULE}"
-DEFAULT_JVM_OPTS = f"-Djava.awt.headless=true {VECTOR_OPTION}"
+# -Xmx: a heap of a quarter of the RAM (the JVM's default) let the kernel grow past 1 GiB
+# resident; the notebooks need about half of this cap.
+DEFAULT_JVM_OPTS = f"-Djava.awt.headless=true -Xmx640m {VECTOR_OPTION}"
 
 
 def find_java(explicit: str | None) -> str:

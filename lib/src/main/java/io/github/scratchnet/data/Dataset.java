@@ -173,6 +173,13 @@ public final class Dataset {
         return value[p];
     }
 
+    /** The features of {@code sample} as a dense row (zeros included), e.g. to draw an image. */
+    public double[] dense(int sample) {
+        double[] row = new double[features];
+        for (int p = rowStart[sample]; p < rowStart[sample + 1]; p++) row[column[p]] = value[p];
+        return row;
+    }
+
     /** Number of stored (non-zero) entries. */
     public long storedEntries() {
         return rowStart[labels.length];

@@ -176,6 +176,11 @@ public final class Pass implements AutoCloseable {
         forward(data, null, from, to, false, false);
     }
 
+    /** The output of hidden layer {@code l} (1 to L-1) of the last forward, one row per sample. */
+    DMatrixRMaj hiddenOutput(int l) {
+        return a[l];
+    }
+
     private void forward(Dataset data, int[] order, int from, int to, boolean training, boolean probabilities) {
         int m = to - from;
         if (m <= 0 || m > capacity) {

@@ -6,6 +6,7 @@ import io.github.scratchnet.experiment.SweepListener;
 import io.github.scratchnet.experiment.SweepRun;
 import io.github.scratchnet.train.Check;
 import io.github.scratchnet.train.TrainConfig;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,7 @@ public final class LiveProgress implements SweepListener {
         double validationAccuracy = Double.NaN;
         double seconds;
         String note = "";
+        List<Check> curve = new ArrayList<>();
 
         Line(String label) {
             this.label = label;
@@ -59,6 +61,9 @@ public final class LiveProgress implements SweepListener {
     private volatile boolean drawnOnce;
     private volatile boolean sinkFailed;
     private int draws;
+    private Consumer<Map<String, List<Check>>> curveSink;
+    private long curveIntervalNanos;
+    private volatile long lastCurvesNanos;
 
     LiveProgress(List<TrainConfig> configs, Function<TrainConfig, String> labels, Consumer<String> sink, boolean html,
             long intervalMillis, LongSupplier clock) {
@@ -80,6 +85,26 @@ public final class LiveProgress implements SweepListener {
         return new LiveProgress(configs, ReportQuestions::label, sink, false, DEFAULT_INTERVAL_MILLIS, System::nanoTime);
     }
 
+    /**
+     * Also hands the validation history of every run that has one so far (label → checks, in the
+     * order of the configurations) to {@code sink}, at most once per {@code intervalMillis} and
+     * once more at {@link #finish()}: for a chart redrawn in place while the sweep runs.
+     */
+    public LiveProgress withCurves(long intervalMillis, Consumer<Map<String, List<Check>>> sink) {
+        this.curveSink = Objects.requireNonNull(sink, "sink");
+        this.curveIntervalNanos = intervalMillis * 1_000_000L;
+        return this;
+    }
+
+    /** The validation history of every run that has at least one check, by label, in configuration order. */
+    public Map<String, List<Check>> curves() {
+        Map<String, List<Check>> out = new LinkedHashMap<>();
+        synchronized (lines) {
+            for (Line l : lines.values()) if (!l.curve.isEmpty()) out.put(l.label, List.copyOf(l.curve));
+        }
+        return out;
+    }
+
     @Override
     public void runStarted(String runId, TrainConfig config) {
         update(runId, config, l -> l.state = State.RUNNING);
@@ -93,6 +118,7 @@ public final class LiveProgress implements SweepListener {
             l.step = c.step();
             l.validationAccuracy = c.validationAccuracy();
             l.seconds = c.seconds();
+            l.curve.add(c);
         });
     }
 
@@ -130,6 +156,7 @@ public final class LiveProgress implements SweepListener {
         l.validationAccuracy = s.validationAccuracy();
         l.seconds = s.trainTimeSeconds();
         l.note = s.stopReason().replace('_', ' ') + ", test acc " + Html.acc(s.testAccuracy());
+        l.curve = new ArrayList<>(run.history());
     }
 
     private void update(String runId, TrainConfig config, Consumer<Line> change) {
@@ -152,6 +179,7 @@ public final class LiveProgress implements SweepListener {
             now = clock.getAsLong();
             if (drawnOnce && now - lastDrawNanos < intervalNanos) return;
             draw(now);
+            drawCurves(now, false);
         } finally {
             drawing.unlock();
         }
@@ -162,8 +190,19 @@ public final class LiveProgress implements SweepListener {
         drawing.lock();
         try {
             draw(clock.getAsLong());
+            drawCurves(clock.getAsLong(), true);
         } finally {
             drawing.unlock();
+        }
+    }
+
+    private void drawCurves(long now, boolean always) {
+        if (curveSink == null || (!always && now - lastCurvesNanos < curveIntervalNanos)) return;
+        lastCurvesNanos = now;
+        try {
+            curveSink.accept(curves());
+        } catch (RuntimeException e) {
+            curveSink = null;
         }
     }
 

@@ -1,5 +1,8 @@
 package io.github.scratchnet.notebook;
 
+import io.github.scratchnet.data.MnistSplits;
+import io.github.scratchnet.experiment.MnistData;
+import io.github.scratchnet.experiment.ResultsStore;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.experiment.Sweep;
 import io.github.scratchnet.experiment.SweepListener;
@@ -46,6 +49,7 @@ public final class NotebookSettings {
     private final Path root;
     private final long seed;
     private final Set<Path> cleared = new HashSet<>();
+    private MnistSplits data;
 
     private NotebookSettings(boolean smoke, Path root, long seed) {
         this.smoke = smoke;
@@ -144,7 +148,7 @@ public final class NotebookSettings {
     public Sweep sweep(String question, SweepListener listener) {
         Path dir = runsDir(question);
         if (smoke) clearOnce(dir);
-        Sweep.Builder b = Sweep.builder().outputDir(dir).parallelism(parallelism()).listener(listener);
+        Sweep.Builder b = Sweep.builder().outputDir(dir).label(question).parallelism(parallelism()).listener(listener);
         return (smoke ? b.mnist(dataDir(), trainImages()) : b.mnist(dataDir())).build();
     }
 
@@ -155,6 +159,21 @@ public final class NotebookSettings {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty the smoke run folder " + dir, e);
         }
+    }
+
+    /**
+     * The training, validation and test images of the notebooks' seed, as every sweep of these
+     * settings sees them (cut to {@link #trainImages} in smoke mode): for looking at what a
+     * trained network does. Loaded once.
+     */
+    public synchronized MnistSplits data() {
+        if (data == null) data = MnistData.loader(dataDir(), trainImages()).apply(seed);
+        return data;
+    }
+
+    /** The combined table of every question's runs, {@code results/runs.csv} (committed). */
+    public Path runsCsv() {
+        return result(ResultsStore.RUNS_CSV);
     }
 
     /** The settings as name/value pairs, for the configuration cell. */
