@@ -34,6 +34,12 @@ public final class SweepResult implements Iterable<SweepRun> {
         throw new IllegalArgumentException("the sweep has no run " + RunId.of(config));
     }
 
+    /** The run whose {@link RunId} is {@code id} (e.g. from the Run Id column of {@code runs.csv}). */
+    public SweepRun get(String id) {
+        for (SweepRun r : runs) if (r.id().equals(id)) return r;
+        throw new IllegalArgumentException("the sweep has no run " + id);
+    }
+
     public int size() {
         return runs.size();
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
@@ -43,7 +44,8 @@ public final class Theme {
         }
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // A heat map keeps its colour legend outside the plot; every other chart's legend sits inside.
+        s.setLegendPosition(chart instanceof HeatMapChart ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.InsideNE);
         s.setLegendBorderColor(new Color(220, 220, 220));
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         s.setPlotBorderVisible(false);
