@@ -240,7 +240,8 @@ SELF_TEST_CELLS = {
     "table-value": "Table valueTable = Table.create(\"self-test table\",\n"
                    "    DoubleColumn.create(\"x\", 1.5, 2.25), StringColumn.create(\"k\", \"a\", \"b\"));\n"
                    "valueTable",
-    "chart-display": "String chartView = display(valueChart);",
+    "chart-display": "String chartView = display(valueChart);\n"
+                     "updateDisplay(chartView, valueChart);",
     "png": "import org.knowm.xchart.*;\n"
            "XYChart chart = new XYChartBuilder().width(240).height(160).title(\"self-test\").build();\n"
            "chart.addSeries(\"s\", new double[]{1, 2, 3}, new double[]{3, 1, 2});\n"
@@ -285,7 +286,7 @@ def extension_problems(outs) -> list[str]:
                         f"(scratchnet extension's table renderer not registered?): {outs['table-value']}")
     shown = data("chart-display", "display_data", "image/png")
     if not shown or not is_png(shown[0]):
-        problems.append(f"display(chart) gave no image/png display_data: {outs['chart-display']}")
+        problems.append(f"display(chart) / updateDisplay(id, chart) gave no image/png display_data: {outs['chart-display']}")
     return problems
 
 
