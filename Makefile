@@ -77,7 +77,8 @@ notebooks: venv data
 	fi
 
 # Smoke runs: first a kernel self-test (classpath magic, SCRATCHNET_SMOKE reaching the
-# kernel, PNG/HTML display, updateDisplay), then every notebook with SCRATCHNET_SMOKE=1;
+# kernel, PNG/HTML display, updateDisplay, the jar's JJava extension: imports, a chart or a
+# table as a cell's value), then every notebook with SCRATCHNET_SMOKE=1;
 # executed copies go to results/smoke/ (git-ignored), the notebooks themselves are untouched.
 define run-smoke
 	@if [ -z "$(strip $(NOTEBOOKS))" ]; then echo "smoke: no notebooks/[0-9]*.ipynb found, running only the kernel self-test"; fi

@@ -26,6 +26,7 @@ when interrupted (Ctrl-C / SIGTERM: the kernel is shut down, the run stops).
 from __future__ import annotations
 
 import argparse
+import base64
 import os
 import re
 import sys
@@ -229,6 +230,18 @@ SELF_TEST_CELLS = {
     "classpath": "%classpath ../lib/target/scratchnet.jar",
     "env": 'System.out.println("java=" + Runtime.version().feature() + " smoke=" + System.getenv("SCRATCHNET_SMOKE")\n'
            '    + " headless=" + java.awt.GraphicsEnvironment.isHeadless());',
+    # The scratchnet jar's JJava extension (notebook.ScratchnetExtension, installed by %classpath
+    # through META-INF/services): no import in these cells, the extension makes them; a chart or a
+    # table that is a cell's value, or a chart passed to display(), shows as PNG / HTML. These cells
+    # may fail (EXTENSION_CELLS): the checks below then say what is missing.
+    "chart-value": "XYChart valueChart = new XYChartBuilder().width(240).height(160).title(\"value\").build();\n"
+                   "valueChart.addSeries(\"s\", new double[]{1, 2, 3}, new double[]{3, 1, 2});\n"
+                   "valueChart",
+    "table-value": "Table valueTable = Table.create(\"self-test table\",\n"
+                   "    DoubleColumn.create(\"x\", 1.5, 2.25), StringColumn.create(\"k\", \"a\", \"b\"));\n"
+                   "valueTable",
+    "chart-display": "String chartView = display(valueChart);\n"
+                     "updateDisplay(chartView, valueChart);",
     "png": "import org.knowm.xchart.*;\n"
            "XYChart chart = new XYChartBuilder().width(240).height(160).title(\"self-test\").build();\n"
            "chart.addSeries(\"s\", new double[]{1, 2, 3}, new double[]{3, 1, 2});\n"
@@ -238,6 +251,43 @@ SELF_TEST_CELLS = {
             'updateDisplay(h, "<p>after</p>", "text/html");',
     "value": 'render("<b>value</b>", "text/html")',
 }
+EXTENSION_CELLS = ("chart-value", "table-value", "chart-display")
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def extension_problems(outs) -> list[str]:
+    """What the scratchnet JJava extension failed to do in the self-test's extension cells."""
+    def data(key, output_type, mime):
+        return [o.get("data", {}).get(mime) for o in outs[key]
+                if o.output_type == output_type and mime in o.get("data", {})]
+
+    def is_png(b64):
+        try:
+            return base64.b64decode(b64)[:8] == PNG_MAGIC
+        except (ValueError, TypeError):
+            return False
+
+    problems = []
+    for key in EXTENSION_CELLS:
+        for o in outs[key]:
+            if o.output_type == "error":
+                problems.append(f"cell '{key}' failed: {o.get('ename', '?')}: {ANSI.sub('', o.get('evalue', '')).strip()}")
+    if any(p.startswith("cell ") for p in problems):
+        problems.append("the scratchnet JJava extension did not load or did not import its packages: is "
+                        "META-INF/services/org.dflib.jjava.jupyter.Extension in lib/target/scratchnet.jar? (make build)")
+        return problems
+    pngs = data("chart-value", "execute_result", "image/png")
+    if not pngs or not is_png(pngs[0]):
+        problems.append("an XYChart as a cell's value gave no image/png execute_result (scratchnet extension's "
+                        f"chart renderer not registered?): {outs['chart-value']}")
+    html = data("table-value", "execute_result", "text/html")
+    if not html or "<caption" not in html[0] or "self-test table" not in html[0]:
+        problems.append("a Tablesaw Table as a cell's value gave no text/html execute_result with its caption "
+                        f"(scratchnet extension's table renderer not registered?): {outs['table-value']}")
+    shown = data("chart-display", "display_data", "image/png")
+    if not shown or not is_png(shown[0]):
+        problems.append(f"display(chart) / updateDisplay(id, chart) gave no image/png display_data: {outs['chart-display']}")
+    return problems
 
 
 def self_test(args) -> int:
@@ -245,7 +295,11 @@ def self_test(args) -> int:
     from nbformat.v4 import new_code_cell, new_notebook
 
     repo = Path(__file__).resolve().parent.parent
-    nb = new_notebook(cells=[new_code_cell(src, id=f"selftest-{key}") for key, src in SELF_TEST_CELLS.items()],
+    # nbclient goes on after an error in a cell tagged raises-exception
+    cells = [new_code_cell(src, id=f"selftest-{key}",
+                           metadata={"tags": ["raises-exception"]} if key in EXTENSION_CELLS else {})
+             for key, src in SELF_TEST_CELLS.items()]
+    nb = new_notebook(cells=cells,
                       metadata={"kernelspec": {"name": args.kernel, "display_name": "Java", "language": "java"}})
     try:
         ksm = kernel_spec_manager(args.kernel)
@@ -283,6 +337,7 @@ def self_test(args) -> int:
         problems.append(f"updateDisplay of text/html not applied in place: {outs['html']}")
     if not any(o.get("data", {}).get("text/html") == "<b>value</b>" for o in outs["value"]):
         problems.append("render(..., \"text/html\") as the cell value gave no text/html")
+    problems += extension_problems(outs)
     if problems:
         log("kernel self-test: FAILED:\n" + "\n".join("    " + p for p in problems))
         return 1
@@ -305,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kernel", default="java", help="kernelspec name (default: java)")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first failing notebook")
     p.add_argument("--self-test", action="store_true",
-                   help="check the kernel (classpath magic, env, PNG and HTML display, updateDisplay) "
+                   help="check the kernel (classpath magic, env, PNG and HTML display, updateDisplay, "
+                        "the scratchnet jar's extension: imports, charts and tables as cell values) "
                         "on a built-in notebook run from notebooks/, before any given notebooks")
     p.add_argument("-v", "--verbose", action="store_true", help="print every cell as it starts")
     args = p.parse_args(argv)

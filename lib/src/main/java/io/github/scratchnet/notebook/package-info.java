@@ -14,6 +14,9 @@
  *       chosen on validation accuracy, weights with and without L2, ours against the report).
  *   <li>{@link io.github.scratchnet.notebook.Walkthrough}: small inputs, matrix shapes and the
  *       gradient-check table for the walkthrough notebook.
+ *   <li>{@link io.github.scratchnet.notebook.ScratchnetExtension}: the JJava kernel extension
+ *       ({@code %classpath} installs it): charts as PNG ({@link io.github.scratchnet.notebook.ChartPng}),
+ *       tables as HTML ({@link io.github.scratchnet.notebook.TableHtml}), default imports.
  * </ul>
  *
  * <p>Paths are relative to the notebook folder by default ({@code ../data/mnist},
