@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.BooleanColumn;
@@ -67,7 +70,17 @@ public final class ResultsStore {
     public static final String EPOCH_OF_CHECK = "Epoch";
     public static final String SECONDS = "Seconds";
 
+    private static final Map<String, ColumnType> KNOWN_TYPES = knownTypes();
+
     private ResultsStore() {}
+
+    private static Map<String, ColumnType> knownTypes() {
+        Map<String, ColumnType> m = new HashMap<>();
+        for (Table t : List.of(runs("", List.of()), checks(List.of()))) {
+            for (var c : t.columns()) m.put(c.name(), c.type());
+        }
+        return Map.copyOf(m);
+    }
 
     /** One row per run, in the order given, labelled with {@code question}. */
     public static Table runs(String question, List<SweepRun> runs) {
@@ -169,13 +182,19 @@ public final class ResultsStore {
         return file;
     }
 
-    /** Reads a CSV written by {@link #write}; one-line error naming the file when it is missing or unreadable. */
+    /**
+     * Reads a CSV written by {@link #write}, the columns of {@code runs.csv} and {@code checks.csv}
+     * with the types they were written with (left to itself, Tablesaw would read a column of
+     * {@code 0.0} as integers); one-line error naming the file when it is missing or unreadable.
+     */
     public static Table read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ScratchnetException(file + " does not exist; run the sweep or notebook that writes it");
         }
         try {
-            return Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).tableName(file.getFileName().toString()));
+            return Table.read().usingOptions(CsvReadOptions.builder(file.toFile())
+                    .tableName(file.getFileName().toString())
+                    .columnTypesPartial(name -> Optional.ofNullable(KNOWN_TYPES.get(name))));
         } catch (RuntimeException e) {
             throw new ScratchnetException("cannot read " + file + " (" + e.getMessage() + "); delete it and run the"
                     + " sweep again to rebuild it", e);
@@ -190,7 +209,11 @@ public final class ResultsStore {
     public static Table publish(Table runs, Path combined) {
         Table all = runs.copy();
         if (Files.exists(combined)) {
-            Table before = readLike(combined, runs);
+            Table before = read(combined);
+            if (!before.columnNames().equals(runs.columnNames())) {
+                throw new ScratchnetException(combined + " does not hold the columns this version writes; delete it"
+                        + " and run the notebooks again to rebuild it");
+            }
             List<String> questions = runs.stringColumn(QUESTION).unique().asList();
             all = before.where(before.stringColumn(QUESTION).isNotIn(questions)).append(runs);
         }
@@ -198,22 +221,6 @@ public final class ResultsStore {
         sorted.setName("runs");
         write(sorted, combined);
         return sorted;
-    }
-
-    /** Reads {@code file} with the columns and column types of {@code like}; one line when they differ. */
-    static Table readLike(Path file, Table like) {
-        Table t;
-        try {
-            t = Table.read().usingOptions(CsvReadOptions.builder(file.toFile())
-                    .columnTypes(like.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new)));
-        } catch (RuntimeException e) {
-            t = null;
-        }
-        if (t == null || !t.columnNames().equals(like.columnNames())) {
-            throw new ScratchnetException(file + " does not hold the columns this version writes; delete it and run"
-                    + " the notebooks again to rebuild it");
-        }
-        return t;
     }
 
     /** The columns that say what was trained: every setting of a run but its seed. */

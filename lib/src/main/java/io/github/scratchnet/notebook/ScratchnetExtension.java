@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
  * <p>JJava installs it when {@code %classpath} adds the jar (it is listed in
  * {@code META-INF/services/org.dflib.jjava.jupyter.Extension}). It registers renderers, so that a
  * cell's value or {@code display(x)} shows any XChart chart as {@code image/png} and a Tablesaw
- * {@link Table} as {@code text/html} (both with a {@code text/plain} fallback), and imports
+ * {@link Table} and an {@link HtmlText} as {@code text/html} (all with a {@code text/plain} fallback), and imports
  * {@link #IMPORTS} into the notebook. The kernel already renders a {@code BufferedImage} as PNG.
  * The kernel API is compiled against but not shipped: the kernel supplies it.
  */
@@ -74,6 +74,12 @@ public final class ScratchnetExtension implements Extension {
                 .register((table, context) -> {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.html(table));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> TableHtml.text(table));
+                });
+        renderer.createRegistration(HtmlText.class)
+                .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                .register((text, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> ((HtmlText) text).html());
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text.toString());
                 });
     }
 }

@@ -62,6 +62,21 @@ class ResultsStoreTest {
     }
 
     @Test
+    void readKeepsTheWrittenTypesWhereTablesawWouldGuessOthers() {
+        // Every lambda 0.0: Tablesaw alone reads that column as integers.
+        List<SweepRun> runs = List.of(run(16, BatchNormMode.OFF, 0, 1, 0.9), run(32, BatchNormMode.OFF, 0, 1, 0.8));
+        Path csv = ResultsStore.write(ResultsStore.runs("q4", runs), dir.resolve("runs.csv"));
+        Table r = ResultsStore.read(csv);
+        assertEquals(ColumnType.DOUBLE, r.column("Lambda").type());
+        assertEquals(ColumnType.LONG, r.column("Seed").type());
+        assertEquals(ColumnType.LONG, r.column("Iteration").type());
+        assertEquals(ResultsStore.runs("q4", runs).columnNames(), r.columnNames());
+        Table c = ResultsStore.read(ResultsStore.write(ResultsStore.checks(runs), dir.resolve("checks.csv")));
+        assertEquals(ColumnType.LONG, c.column("Iteration").type());
+        assertEquals(ColumnType.DOUBLE, c.column("Seconds").type());
+    }
+
+    @Test
     void patienceCountsChecksRoundingUp() {
         TrainConfig c = TrainConfig.report(16, 1);
         assertEquals(1, ResultsStore.patienceInChecks(c));
