@@ -7,7 +7,7 @@ import io.github.scratchnet.data.Dataset;
  *
  * <p>The set is cut into chunks of a fixed size and the partial sums are added in chunk order, so
  * the result is bit for bit the same whatever the number of threads (the threads of a
- * {@link WorkerTeam} take the next chunk when they are free; which thread did a chunk does not matter). The evaluator keeps one
+ * {@code WorkerTeam} take the next chunk when they are free; which thread did a chunk does not matter). The evaluator keeps one
  * {@link Pass} per thread and reuses it on every call; inference skips the softmax normalisation
  * ({@link Pass#evaluate}). An evaluator is not thread-safe; close it to stop its threads.
  */

@@ -9,7 +9,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Without batch statistics (batchnorm off, or inference) it works on any range of samples
  * ({@link #forwardRows}); in training mode with batchnorm it needs the whole batch
- * ({@link #forwardBatch}, {@link #backwardBatch}).
+ * ({@link #forwardBatch}, {@link #backwardBatch}). The kinds: {@link Relu} (batchnorm off),
+ * {@link ReluThenNormalize} and {@link BatchNormThenRelu} (both {@link NormalizedActivation}s).
  */
 abstract class HiddenActivation {
     final int l;

@@ -7,8 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Forward and backward propagation of one batch through a {@link Network}: the network's layers
- * as objects ({@link SparseInputLayer}, {@link DenseLayer}, a {@link HiddenActivation} per hidden
- * layer, {@link SoftmaxCrossEntropy}), each with its work matrices allocated once for batches of up
+ * as objects ({@code SparseInputLayer}, {@code DenseLayer}, a {@code HiddenActivation} per hidden
+ * layer, {@code SoftmaxCrossEntropy}), each with its work matrices allocated once for batches of up
  * to {@code capacity} samples (a smaller batch reshapes them).
  *
  * <p>Layout: one sample per row. For layer {@code l}: {@code Z = A(l-1)·Wt + b}. Hidden layers
@@ -16,9 +16,9 @@ import org.ejml.data.DMatrixRMaj;
  * and the cost is the mean cross-entropy. A pass is not thread-safe: use one per thread.
  *
  * <p>Schedules: without batch statistics every sample goes through the layers on its own
- * ({@link RowWiseSchedule}; when training with batchnorm off, each sample's {@code dZ} follows its
+ * ({@code RowWiseSchedule}; when training with batchnorm off, each sample's {@code dZ} follows its
  * forward at once, while its rows are in cache); training with batchnorm goes layer by layer over
- * the whole batch ({@link LayerWiseSchedule}). Then the parameter gradients: every layer but the
+ * the whole batch ({@code LayerWiseSchedule}). Then the parameter gradients: every layer but the
  * first's weights in one unit, the first layer's weights (the big one) in another, or in feature
  * chunks when split.
  *
@@ -28,7 +28,7 @@ import org.ejml.data.DMatrixRMaj;
  * input, or sample by sample for a gradient), so no kernel changes a result.
  *
  * <p>Threads: a pass built with {@code threads > 1} splits a large batch across helper threads
- * ({@link ThreadSplit}); every sum keeps its sequential order, so the numbers are bit for bit those
+ * ({@code ThreadSplit}); every sum keeps its sequential order, so the numbers are bit for bit those
  * of one thread. Close such a pass to stop its helpers.
  */
 public final class Pass implements AutoCloseable {
