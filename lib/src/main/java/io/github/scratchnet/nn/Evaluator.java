@@ -1,14 +1,13 @@
 package io.github.scratchnet.nn;
 
 import io.github.scratchnet.data.Dataset;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates a network on a whole data set, optionally on several threads.
  *
  * <p>The set is cut into chunks of a fixed size and the partial sums are added in chunk order, so
- * the result is bit for bit the same whatever the number of threads (threads take the next chunk
- * when they are free; which thread did a chunk does not matter). The evaluator keeps one
+ * the result is bit for bit the same whatever the number of threads (the threads of a
+ * {@code WorkerTeam} take the next chunk when they are free; which thread did a chunk does not matter). The evaluator keeps one
  * {@link Pass} per thread and reuses it on every call; inference skips the softmax normalisation
  * ({@link Pass#evaluate}). An evaluator is not thread-safe; close it to stop its threads.
  */
@@ -19,9 +18,8 @@ public final class Evaluator implements AutoCloseable {
     private final Network net;
     private final int threads;
     private final Pass[] passes;
-    private final Pass.Team team;
-    private final AtomicInteger nextChunk = new AtomicInteger();
-    private final Pass.Team.Task chunkTask = this::runChunks;
+    private final WorkerTeam team;
+    private final WorkerTeam.Task chunkTask = this::runChunk;
     private Dataset data;
     private double lambda;
     private int chunks;
@@ -33,7 +31,7 @@ public final class Evaluator implements AutoCloseable {
         this.threads = Math.max(1, threads);
         this.passes = new Pass[this.threads];
         for (int t = 0; t < this.threads; t++) passes[t] = new Pass(net, CHUNK);
-        this.team = this.threads == 1 ? null : new Pass.Team(this.threads, "scratchnet-eval");
+        this.team = this.threads == 1 ? null : new WorkerTeam(this.threads, "scratchnet-eval");
     }
 
     /** Cost (cross-entropy plus {@code lambda/(2m)·sum(W²)}) and accuracy on {@code data}. */
@@ -57,8 +55,7 @@ public final class Evaluator implements AutoCloseable {
         this.data = data;
         this.lambda = lambda;
         this.chunks = count;
-        nextChunk.set(0);
-        if (team != null && count > 1) team.start(chunkTask);
+        if (team != null && count > 1) team.start(count, chunkTask);
     }
 
     /** Takes the chunks still left of the evaluation {@link #start}ed last, waits for the helpers and returns the result. */
@@ -68,9 +65,9 @@ public final class Evaluator implements AutoCloseable {
         int count = chunks;
         try {
             if (team != null && count > 1) {
-                team.join(chunkTask);
+                team.join();
             } else {
-                runChunks(0, 1);
+                for (int c = 0; c < count; c++) runChunk(0, c);
             }
         } finally {
             this.data = null;
@@ -86,17 +83,15 @@ public final class Evaluator implements AutoCloseable {
         return new Evaluation(costSum / m + l2, (double) right / m, m);
     }
 
-    // Worker w takes chunks until none is left; each chunk's sums land in its own slot.
-    private void runChunks(int worker, int workers) {
+    // Chunk c on worker w's pass; each chunk's sums land in its own slot.
+    private void runChunk(int worker, int c) {
         Pass pass = passes[worker];
         Dataset d = data;
-        for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-            int from = c * CHUNK;
-            int to = Math.min(from + CHUNK, d.size());
-            pass.evaluate(d, from, to);
-            cost[c] = pass.crossEntropySum();
-            correct[c] = pass.correct();
-        }
+        int from = c * CHUNK;
+        int to = Math.min(from + CHUNK, d.size());
+        pass.evaluate(d, from, to);
+        cost[c] = pass.crossEntropySum();
+        correct[c] = pass.correct();
     }
 
     /** The most probable class of every sample of {@code data}. */

@@ -8,8 +8,9 @@ import java.util.Random;
  * A feed-forward network: layer sizes, the batchnorm mode, the trained {@link Parameters} and the
  * batchnorm {@link RunningStats}. Hidden layers use ReLU, the output layer softmax.
  *
- * <p>The network holds state only; the arithmetic lives in {@link Pass} (forward and backward on
- * a batch) and {@link Evaluator} (cost and accuracy on a whole data set).
+ * <p>The network holds state only; the arithmetic lives in the layer classes that {@link Pass}
+ * composes (forward and backward on a batch) and in {@link Evaluator} (cost and accuracy on a
+ * whole data set).
  */
 public final class Network {
     /** Added to the batch variance before the square root, as in common frameworks. */

@@ -1,6 +1,20 @@
 /**
  * The network math, hand-written on EJML in double precision.
  *
+ * <p>The network, bottom up, one class per layer kind, each with its forward next to its backward
+ * and owning exactly the work matrices its backward needs:
+ * {@code SparseInputLayer} ({@code Z1 = X·Wt1 + b1} on the sparse pixels) → per hidden layer a
+ * {@code HiddenActivation}: {@code Relu}, {@code ReluThenNormalize} or {@code BatchNormThenRelu}
+ * (one per {@link io.github.scratchnet.nn.BatchNormMode}, the last two
+ * {@code NormalizedActivation}s on {@code BatchStatistics}) → {@code DenseLayer}
+ * ({@code Z = A·Wt + b}) → … → {@code SoftmaxCrossEntropy}. {@link io.github.scratchnet.nn.Pass} composes them
+ * ({@code LayerStack}), runs them sample by sample ({@code RowWiseSchedule}) or layer by layer
+ * ({@code LayerWiseSchedule}, training with batchnorm), and splits large batches across threads
+ * ({@code ThreadSplit} on a {@code WorkerTeam}). State lives in {@link io.github.scratchnet.nn.Network}
+ * ({@link io.github.scratchnet.nn.Parameters}, {@link io.github.scratchnet.nn.RunningStats});
+ * {@link io.github.scratchnet.nn.Evaluator} scores whole data sets, {@link io.github.scratchnet.nn.Sgd}
+ * steps, {@link io.github.scratchnet.nn.ModelFile} saves.
+ *
  * <p>Conventions:
  * <ul>
  *   <li>Layout: one sample per row. Layer {@code l} computes {@code Z = A(l-1)·Wt + b}; weights are
@@ -13,8 +27,12 @@
  *       running statistics at inference (momentum {@value io.github.scratchnet.nn.Network#BN_MOMENTUM},
  *       biased batch variance, epsilon {@value io.github.scratchnet.nn.Network#BN_EPSILON}); the
  *       backward pass goes through the mean and the variance.</li>
- *   <li>Work matrices are allocated once per {@link io.github.scratchnet.nn.Pass}; a smaller last batch
- *       reshapes them.</li>
+ *   <li>Work matrices are allocated once per layer of a {@link io.github.scratchnet.nn.Pass} (backward
+ *       ones on the first backward); a smaller last batch reshapes them. Nothing is allocated per
+ *       step but the small immutable records that carry a stage's inputs ({@code Batch}, {@code Step}).</li>
+ *   <li>Gradients are named after what they differentiate ({@code dZ}, {@code dA}, {@code dWt});
+ *       {@code dZ} of the output layer is {@code (P - Y)/m}, so every gradient below carries the
+ *       {@code 1/m} of the mean cost.</li>
  *   <li>The hot loops run on the Java Vector API when the JVM has {@code jdk.incubator.vector}, on
  *       plain Java otherwise ({@link io.github.scratchnet.nn.Kernels}); both give the same bits.</li>
  * </ul>

@@ -194,7 +194,7 @@ class PassFastPathTest {
     @ParameterizedTest(name = "batchnorm={0}")
     @CsvSource({"OFF", "NORMALIZE", "FULL"})
     void theNumberOfThreadsChangesNothing(BatchNormMode mode) {
-        int m = 2 * Pass.PARALLEL_MIN_ROWS + 7;
+        int m = 2 * ThreadSplit.PARALLEL_MIN_ROWS + 7;
         Dataset data = sparseData(m, WIDE[0], WIDE[WIDE.length - 1], 9);
         int[] order = shuffled(m, 10);
         Parameters[] grads = new Parameters[4];
