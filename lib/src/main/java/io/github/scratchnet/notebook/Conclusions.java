@@ -5,7 +5,7 @@ import io.github.scratchnet.experiment.RunSummary;
 import io.github.scratchnet.experiment.SweepRun;
 import io.github.scratchnet.nn.Parameters;
 import io.github.scratchnet.train.TrainConfig;
-import io.github.scratchnet.viz.Tables;
+import io.github.scratchnet.experiment.ResultsStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -99,18 +99,6 @@ public final class Conclusions {
                 .thenComparing(Comparator.comparingDouble(LambdaScore::lambda).reversed())).orElseThrow();
     }
 
-    /** {@link #lambdaScores} as a table: Lambda, Runs, Mean Validation Accuracy, Mean Test Accuracy. */
-    public static Table lambdaTable(String name, List<RunSummary> runs) {
-        List<LambdaScore> scores = lambdaScores(runs);
-        return Table.create(name).addColumns(
-                DoubleColumn.create(Tables.LAMBDA, scores.stream().mapToDouble(LambdaScore::lambda).toArray()),
-                IntColumn.create("Runs", scores.stream().mapToInt(LambdaScore::runs).toArray()),
-                DoubleColumn.create("Mean " + Tables.VALIDATION_ACCURACY,
-                        scores.stream().mapToDouble(LambdaScore::meanValidationAccuracy).toArray()),
-                DoubleColumn.create("Mean " + Tables.TEST_ACCURACY,
-                        scores.stream().mapToDouble(LambdaScore::meanTestAccuracy).toArray()));
-    }
-
     /** The lambda picked, its margin over the runner-up, and whether it agrees with {@code reportLambda}. */
     public static String lambdaVerdict(String setting, List<RunSummary> runs, double reportLambda) {
         LambdaScore pick = pickLambda(runs);
@@ -128,25 +116,6 @@ public final class Conclusions {
     }
 
     // ---- against the report ------------------------------------------------------------------
-
-    /**
-     * Test accuracy per batch size: one column per named list of our runs, then the report's, then
-     * ours minus the report's for the first list. Batch sizes the report lacks get NaN.
-     */
-    public static Table versusReport(String name, Map<String, List<RunSummary>> ours, Table report) {
-        if (ours.isEmpty()) throw new ScratchnetException("nothing to compare with the report");
-        List<RunSummary> first = ours.values().iterator().next();
-        Table t = Table.create(name);
-        t.addColumns(IntColumn.create(Tables.BATCH_SIZE, first.stream().mapToInt(RunSummary::batchSize).toArray()));
-        ours.forEach((label, runs) -> t.addColumns(DoubleColumn.create(label,
-                first.stream().mapToDouble(r -> testAccuracyAt(runs, r.batchSize())).toArray())));
-        double[] theirs = first.stream().mapToDouble(r -> reportTestAccuracy(report, r.batchSize())).toArray();
-        t.addColumns(DoubleColumn.create("Original report", theirs));
-        double[] diff = new double[first.size()];
-        for (int i = 0; i < diff.length; i++) diff[i] = first.get(i).testAccuracy() - theirs[i];
-        t.addColumns(DoubleColumn.create(ours.keySet().iterator().next() + " − report", diff));
-        return t;
-    }
 
     /** How often and by how much our test accuracy beats the report's, batch size by batch size. */
     public static String versusReportVerdict(String setting, List<RunSummary> ours, Table report) {
@@ -166,9 +135,9 @@ public final class Conclusions {
 
     /** The report's test accuracy at one batch size, or NaN. */
     public static double reportTestAccuracy(Table report, int batchSize) {
-        NumberColumn<?, ?> bs = (NumberColumn<?, ?>) report.column(Tables.BATCH_SIZE);
+        NumberColumn<?, ?> bs = (NumberColumn<?, ?>) report.column(ResultsStore.BATCH_SIZE);
         for (int i = 0; i < report.rowCount(); i++) {
-            if (bs.getDouble(i) == batchSize) return ((NumberColumn<?, ?>) report.column(Tables.TEST_ACCURACY)).getDouble(i);
+            if (bs.getDouble(i) == batchSize) return ((NumberColumn<?, ?>) report.column(ResultsStore.TEST_ACCURACY)).getDouble(i);
         }
         return Double.NaN;
     }
@@ -181,7 +150,7 @@ public final class Conclusions {
     /** The largest validation cost of our runs against the largest in the report's table. */
     public static String largestCostVerdict(String setting, List<RunSummary> ours, Table report) {
         double mine = nonEmpty(ours).stream().mapToDouble(RunSummary::validationCost).max().orElseThrow();
-        NumberColumn<?, ?> costs = (NumberColumn<?, ?>) report.column(Tables.VALIDATION_COST);
+        NumberColumn<?, ?> costs = (NumberColumn<?, ?>) report.column(ResultsStore.VALIDATION_COST);
         double theirs = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < report.rowCount(); i++) theirs = Math.max(theirs, costs.getDouble(i));
         return "<p><b>" + Html.escape(setting) + ":</b> the largest validation cost in our table is "
@@ -190,24 +159,6 @@ public final class Conclusions {
     }
 
     // ---- stopping rules -----------------------------------------------------------------------
-
-    /**
-     * What the patient rule changes, batch size by batch size: the two test accuracies, epochs and
-     * times. Both lists must hold the same batch sizes in the same order.
-     */
-    public static Table stoppingRules(String name, List<RunSummary> reportRule, List<RunSummary> patient) {
-        sameBatchSizes(reportRule, patient);
-        return Table.create(name).addColumns(
-                IntColumn.create(Tables.BATCH_SIZE, reportRule.stream().mapToInt(RunSummary::batchSize).toArray()),
-                IntColumn.create("Epochs, report's rule", reportRule.stream().mapToInt(RunSummary::epochs).toArray()),
-                IntColumn.create("Epochs, patient", patient.stream().mapToInt(RunSummary::epochs).toArray()),
-                DoubleColumn.create("Time, report's rule", reportRule.stream().mapToDouble(RunSummary::trainTimeSeconds).toArray()),
-                DoubleColumn.create("Time, patient", patient.stream().mapToDouble(RunSummary::trainTimeSeconds).toArray()),
-                DoubleColumn.create("Test acc, report's rule", reportRule.stream().mapToDouble(RunSummary::testAccuracy).toArray()),
-                DoubleColumn.create("Test acc, patient", patient.stream().mapToDouble(RunSummary::testAccuracy).toArray()),
-                StringColumn.create("Stop, report's rule", reportRule.stream().map(RunSummary::stopReason).toList()),
-                StringColumn.create("Stop, patient", patient.stream().map(RunSummary::stopReason).toList()));
-    }
 
     /** The spread of test accuracy under each rule and what the patient rule gains and costs. */
     public static String stoppingVerdict(List<RunSummary> reportRule, List<RunSummary> patient) {
@@ -301,18 +252,6 @@ public final class Conclusions {
         return new WeightStats(name, a.numRows, a.numCols, Math.sqrt(fa), Math.sqrt(fb), ma / n, mb / n, diff);
     }
 
-    /** {@link #compareWeights} as a table. */
-    public static Table weightTable(String name, List<WeightStats> stats) {
-        return Table.create(name).addColumns(
-                StringColumn.create("Array", stats.stream().map(WeightStats::name).toList()),
-                StringColumn.create("Shape", stats.stream().map(s -> s.rows() + " x " + s.cols()).toList()),
-                DoubleColumn.create("Frobenius norm, no L2", stats.stream().mapToDouble(WeightStats::frobeniusWithout).toArray()),
-                DoubleColumn.create("Frobenius norm, L2", stats.stream().mapToDouble(WeightStats::frobeniusWith).toArray()),
-                DoubleColumn.create("Mean |w|, no L2", stats.stream().mapToDouble(WeightStats::meanAbsWithout).toArray()),
-                DoubleColumn.create("Mean |w|, L2", stats.stream().mapToDouble(WeightStats::meanAbsWith).toArray()),
-                DoubleColumn.create("Sum of (L2 − no L2)", stats.stream().mapToDouble(WeightStats::sumOfDifferences).toArray()));
-    }
-
     /** Which weight matrices L2 made smaller, and by how much the total norm changed. */
     public static String weightVerdict(List<WeightStats> stats) {
         List<WeightStats> weights = stats.stream().filter(s -> s.name().startsWith("W")).toList();
@@ -323,11 +262,6 @@ public final class Conclusions {
                 + " weight matrices have a smaller Frobenius norm; the norm of all weights together goes from "
                 + String.format(java.util.Locale.ROOT, "%.3f to %.3f (%+.1f%%)", before, after, 100 * (after - before) / before)
                 + ".</p>";
-    }
-
-    /** Every weight (not bias) of a network, layer by layer: the values of a histogram. */
-    public static double[] allWeights(Parameters p) {
-        return weights(p, 1, p.layers());
     }
 
     /** The weights (not biases) of layers {@code from} to {@code to}, inclusive, counted from 1. */
@@ -355,15 +289,6 @@ public final class Conclusions {
     public static double decayPerEpoch(TrainConfig c, int trainImages) {
         int steps = (trainImages + c.batchSize() - 1) / c.batchSize();
         return 1 - Math.pow(1 - c.learningRate() * c.l2() / c.batchSize(), steps);
-    }
-
-    /** {@link #decayPerEpoch} per configuration: Batch Size, Lambda, Steps per Epoch, Weight Decay per Epoch. */
-    public static Table decayTable(String name, List<TrainConfig> configs, int trainImages) {
-        return Table.create(name).addColumns(
-                IntColumn.create(Tables.BATCH_SIZE, configs.stream().mapToInt(TrainConfig::batchSize).toArray()),
-                DoubleColumn.create(Tables.LAMBDA, configs.stream().mapToDouble(TrainConfig::l2).toArray()),
-                IntColumn.create("Steps per Epoch", configs.stream().mapToInt(c -> (trainImages + c.batchSize() - 1) / c.batchSize()).toArray()),
-                DoubleColumn.create("Weight Shrink per Epoch", configs.stream().mapToDouble(c -> decayPerEpoch(c, trainImages)).toArray()));
     }
 
     private static <T> List<T> nonEmpty(List<T> list) {

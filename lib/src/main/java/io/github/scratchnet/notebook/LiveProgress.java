@@ -64,6 +64,7 @@ public final class LiveProgress implements SweepListener {
     private Consumer<Map<String, List<Check>>> curveSink;
     private long curveIntervalNanos;
     private volatile long lastCurvesNanos;
+    private volatile boolean curvesDrawnOnce;
 
     LiveProgress(List<TrainConfig> configs, Function<TrainConfig, String> labels, Consumer<String> sink, boolean html,
             long intervalMillis, LongSupplier clock) {
@@ -197,8 +198,9 @@ public final class LiveProgress implements SweepListener {
     }
 
     private void drawCurves(long now, boolean always) {
-        if (curveSink == null || (!always && now - lastCurvesNanos < curveIntervalNanos)) return;
+        if (curveSink == null || (!always && curvesDrawnOnce && now - lastCurvesNanos < curveIntervalNanos)) return;
         lastCurvesNanos = now;
+        curvesDrawnOnce = true;
         try {
             curveSink.accept(curves());
         } catch (RuntimeException e) {

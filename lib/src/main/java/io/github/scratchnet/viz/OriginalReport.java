@@ -3,6 +3,7 @@ package io.github.scratchnet.viz;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.github.scratchnet.experiment.ResultsStore;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -29,11 +30,11 @@ public final class OriginalReport {
         }
     }
 
-    /** The report's table for one question, with the same columns as {@link Tables#summary}. */
+    /** The report's table for one question, with the same columns as {@link ResultsStore#REPORT_COLUMNS_WITH_LAMBDA}. */
     public static Table question(String key, boolean withLambda) {
         Table all = all();
         Table t = all.where(all.stringColumn("Question").isEqualTo(key)).removeColumns("Question");
-        if (!withLambda) t.removeColumns(Tables.LAMBDA);
+        if (!withLambda) t.removeColumns(ResultsStore.LAMBDA);
         return t.setName("Original report, " + key);
     }
 }

@@ -109,4 +109,11 @@ class DatasetTest {
         assertEquals(3, d.storedEntries());
         assertThrows(ScratchnetException.class, () -> Dataset.fromColumns(x, new DMatrixRMaj(3, 2)));
     }
+
+    @Test
+    void denseRowPutsZerosBack() {
+        Dataset d = Dataset.fromRows(new double[][] {{0, 2, 0, 3}, {0, 0, 0, 0}}, new int[] {0, 1}, 2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 2, 0, 3}, d.dense(0));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[4], d.dense(1));
+    }
 }

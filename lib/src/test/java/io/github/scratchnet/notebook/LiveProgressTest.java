@@ -11,6 +11,7 @@ import io.github.scratchnet.train.Check;
 import io.github.scratchnet.train.TrainConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +48,29 @@ class LiveProgressTest {
         p.finish();
         assertEquals(3, drawn.size(), "finish draws whatever the interval");
         assertEquals(3, p.draws());
+    }
+
+    @Test
+    void handsTheValidationCurvesToTheCurveSinkAtItsOwnInterval() {
+        List<Map<String, List<Check>>> curves = new ArrayList<>();
+        LiveProgress p = progress(true).withCurves(1000, curves::add);
+        p.runStarted(RunId.of(A), A);
+        assertEquals(List.of(Map.of()), curves, "the first draw also draws the curves: none yet");
+        Check first = new Check(100, 1, 2.0, 2.1, 0.31, 0.5);
+        now.addAndGet(300 * MS);
+        p.check(RunId.of(A), first);
+        assertEquals(2, drawn.size(), "the table is redrawn after 250 ms");
+        assertEquals(1, curves.size(), "the curves wait for their 1000 ms");
+        now.addAndGet(800 * MS);
+        p.check(RunId.of(A), new Check(200, 1, 1.0, 1.1, 0.61, 0.9));
+        assertEquals(2, curves.size());
+        assertEquals(List.of(first, new Check(200, 1, 1.0, 1.1, 0.61, 0.9)), curves.get(1).get("batch 16, report's rule"));
+        Check reused = new Check(100, 1, 1.5, 1.6, 0.5, 0.3);
+        p.runReused(SweepRun.of(B, finished(B).summary(), List.of(reused)));
+        p.finish();
+        assertEquals(3, curves.size(), "finish draws the curves whatever the interval");
+        assertEquals(List.of("batch 16, report's rule", "batch 512, patient rule"), List.copyOf(curves.get(2).keySet()));
+        assertEquals(List.of(reused), curves.get(2).get("batch 512, patient rule"), "a reused run brings its whole history");
     }
 
     @Test

@@ -130,8 +130,8 @@ class ScratchnetExtensionTest {
                     "Table t = Table.create(\"t\", DoubleColumn.create(\"x\", 1.0, 3.0), StringColumn.create(\"k\", \"a\", \"a\"));",
                     "Table s = t.summarize(\"x\", mean, max).by(\"k\"); Selection sel = t.doubleColumn(\"x\").isGreaterThan(2); Row r = t.row(0);",
                     "Class<?>[] used = {Sweep.class, SweepRun.class, RunSummary.class, NotebookSettings.class, LiveProgress.class,"
-                            + " TrainConfig.class, Trainer.class, Network.class, BatchNormMode.class, Charts.class, Tables.class,"
-                            + " SweepCharts.class, Dataset.class, Mnist.class, ReportNetwork.class, File.class, Duration.class};")) {
+                            + " TrainConfig.class, Trainer.class, Network.class, BatchNormMode.class, ImageGrid.class,"
+                            + " Theme.class, Dataset.class, Mnist.class, ReportNetwork.class, File.class, Duration.class};")) {
                 for (SnippetEvent ev : shell.eval(src)) {
                     if (ev.status() != Snippet.Status.VALID || ev.exception() != null) {
                         String why = shell.diagnostics(ev.snippet()).map(d -> d.getMessage(null)).reduce("", (a, b) -> a + " " + b);
