@@ -25,6 +25,7 @@ public final class Trainer {
     private final TrainConfig config;
     private final int evalThreads;
     private TrainingListener listener = TrainingListener.NONE;
+    private List<TrainConfig> observed = List.of();
     private volatile long validationNanos;
 
     /** A trainer that evaluates on one thread (the right choice when runs go in parallel). */
@@ -47,6 +48,40 @@ public final class Trainer {
         return validationNanos;
     }
 
+    /**
+     * Stopping rules to observe on this trainer's run: configurations equal to this trainer's but
+     * for {@code patience} and {@code restoreBest}, none more patient than this one (a patience of
+     * 0, never stopping, is the most patient). A stopping rule does not change the steps taken
+     * before it fires, so one run continued to the most patient stop holds every less patient
+     * rule's run: at the check where a rule fires, the trainer evaluates the parameters that rule
+     * would return and records the result, bit for bit the one the rule would have given alone
+     * (only the time differs). {@link #fitAll} returns them.
+     *
+     * @throws ScratchnetException for a configuration that differs in anything else, or is more patient
+     */
+    public Trainer observing(List<TrainConfig> rules) {
+        for (TrainConfig r : rules) {
+            TrainConfig same = r.withPatience(config.patience()).withRestoreBest(config.restoreBest());
+            if (!same.equals(config)) {
+                throw new ScratchnetException("cannot observe [" + r + "] on the run of [" + config
+                        + "]: only the patience and restoreBest may differ");
+            }
+            if (morePatient(r, config)) {
+                throw new ScratchnetException("cannot observe patience " + r.patience() + " on a run with patience "
+                        + config.patience() + "; train the most patient rule and observe the others");
+            }
+        }
+        this.observed = List.copyOf(rules);
+        return this;
+    }
+
+    /** True when {@code a} waits longer than {@code b} (patience 0 waits for ever). */
+    static boolean morePatient(TrainConfig a, TrainConfig b) {
+        long pa = a.patience() == 0 ? Long.MAX_VALUE : a.patience();
+        long pb = b.patience() == 0 ? Long.MAX_VALUE : b.patience();
+        return pa > pb;
+    }
+
     public Trainer listener(TrainingListener listener) {
         this.listener = listener == null ? TrainingListener.NONE : listener;
         return this;
@@ -54,13 +89,26 @@ public final class Trainer {
 
     /** Trains a freshly initialised network; {@code test} may be null. */
     public TrainingResult fit(Dataset train, Dataset validation, Dataset test) {
+        return fitAll(train, validation, test).get(0);
+    }
+
+    /**
+     * Trains a freshly initialised network and returns its result first, then the result of each
+     * {@link #observing observed} rule, in the order given there.
+     */
+    public List<TrainingResult> fitAll(Dataset train, Dataset validation, Dataset test) {
         checkData(train, validation, test);
         Network net = Network.initialize(config.layers(), config.batchNorm(), config.seed());
-        return fit(net, train, validation, test);
+        return fitAll(net, train, validation, test);
     }
 
     /** Trains {@code net} in place (its layer sizes must match the configuration). */
     public TrainingResult fit(Network net, Dataset train, Dataset validation, Dataset test) {
+        return fitAll(net, train, validation, test).get(0);
+    }
+
+    /** {@link #fitAll(Dataset, Dataset, Dataset)} on {@code net}, trained in place. */
+    public List<TrainingResult> fitAll(Network net, Dataset train, Dataset validation, Dataset test) {
         checkData(train, validation, test);
         int n = train.size();
         int batch = config.batchSize();
@@ -70,7 +118,8 @@ public final class Trainer {
         Random shuffle = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
         EarlyStopping stopping = new EarlyStopping(config.patience(), config.minDelta());
         List<Check> history = new ArrayList<>();
-        Network best = config.restoreBest() ? net.copy() : null;
+        boolean anyRestores = config.restoreBest() || observed.stream().anyMatch(TrainConfig::restoreBest);
+        Network best = anyRestores ? net.copy() : null;
         StopReason reason = StopReason.MAX_EPOCHS;
         long step = 0;
         int epoch = 0;
@@ -82,7 +131,9 @@ public final class Trainer {
         try (Pass pass = new Pass(net, batch, evalThreads);
                 Evaluator evaluator = new Evaluator(net, evalThreads);
                 Checks checks = new Checks(net, validation, lambda, stopping, best, history, start,
-                        evaluator, evalThreads > 1 && !pass.splits(batch))) {
+                        evaluator, evalThreads > 1 && !pass.splits(batch));
+                Observers observers = new Observers(net, train, validation, test, stopping, best, history, start)) {
+            checks.observers = observers;
             training:
             for (epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                 Dataset.shuffle(order, shuffle);
@@ -128,12 +179,100 @@ public final class Trainer {
             }
             if (epoch > config.maxEpochs()) epoch = config.maxEpochs();
             double trainSeconds = seconds(start);
-            if (best != null && reason != StopReason.DIVERGED && stopping.bestStep() > 0) net.setTo(best);
-            Evaluation trainEval = evaluator.evaluate(train, lambda);
-            Evaluation valEval = evaluator.evaluate(validation, lambda);
-            double testAccuracy = test == null ? Double.NaN : evaluator.evaluate(test, lambda).accuracy();
-            return new TrainingResult(config, net, history, epoch, step, reason, trainSeconds,
-                    trainEval.cost(), trainEval.accuracy(), valEval.cost(), valEval.accuracy(), testAccuracy);
+            // Rules that have not fired end where this run ends, for the same reason.
+            observers.finish(epoch, step, reason, trainSeconds);
+            List<TrainingResult> results = new ArrayList<>();
+            results.add(observers.result(config, net, epoch, step, reason, trainSeconds, net));
+            results.addAll(observers.results());
+            return results;
+        }
+    }
+
+    /**
+     * The observed stopping rules of one {@code fit}: each fires at the first check where as many
+     * steps as its patience have passed since the best check (the best check is the same for
+     * every rule, as the costs are), and is then evaluated as its own run would be at its end.
+     */
+    private final class Observers implements AutoCloseable {
+        private final Network net;
+        private final Dataset train;
+        private final Dataset validation;
+        private final Dataset test;
+        private final EarlyStopping stopping;
+        private final Network best;
+        private final List<Check> history;
+        private final long start;
+        private final TrainingResult[] fired = new TrainingResult[observed.size()];
+        private Network view;
+        private Evaluator viewEvaluator;
+
+        Observers(Network net, Dataset train, Dataset validation, Dataset test, EarlyStopping stopping, Network best,
+                List<Check> history, long start) {
+            this.net = net;
+            this.train = train;
+            this.validation = validation;
+            this.test = test;
+            this.stopping = stopping;
+            this.best = best;
+            this.history = history;
+            this.start = start;
+        }
+
+        /** After check {@code step} was recorded: fires every rule whose patience has run out, on {@code checked}. */
+        void afterCheck(long step, int epoch, Network checked) {
+            for (int i = 0; i < fired.length; i++) {
+                TrainConfig rule = observed.get(i);
+                if (fired[i] != null || rule.patience() == 0 || step - stopping.bestStep() < rule.patience()) continue;
+                fired[i] = result(rule, checked, epoch, step, StopReason.EARLY_STOPPING, seconds(start), null);
+            }
+        }
+
+        /** The rules that did not fire end with this run: its epoch, step and reason. */
+        void finish(int epoch, long step, StopReason reason, double seconds) {
+            for (int i = 0; i < fired.length; i++) {
+                if (fired[i] == null) fired[i] = result(observed.get(i), net, epoch, step, reason, seconds, null);
+            }
+        }
+
+        List<TrainingResult> results() {
+            return List.of(fired);
+        }
+
+        /**
+         * The result of {@code rule} stopping here with {@code current} as the trained network:
+         * its best check's parameters when it restores them (as {@code fit} does at its end).
+         * Evaluates {@code into} in place when given, else a copy, so the trained network stays
+         * untouched for the rules still running.
+         */
+        TrainingResult result(TrainConfig rule, Network current, int epoch, long step, StopReason reason, double seconds,
+                Network into) {
+            Network out = into != null ? into : view();
+            boolean restore = rule.restoreBest() && reason != StopReason.DIVERGED && stopping.bestStep() > 0;
+            out.setTo(restore ? best : current);
+            Evaluator e = into != null ? new Evaluator(into, evalThreads) : viewEvaluator;
+            try {
+                double lambda = rule.l2();
+                Evaluation trainEval = e.evaluate(train, lambda);
+                Evaluation valEval = e.evaluate(validation, lambda);
+                double testAccuracy = test == null ? Double.NaN : e.evaluate(test, lambda).accuracy();
+                return new TrainingResult(rule, into != null ? into : out.copy(), history, epoch, step, reason, seconds,
+                        trainEval.cost(), trainEval.accuracy(), valEval.cost(), valEval.accuracy(), testAccuracy);
+            } finally {
+                if (into != null) e.close();
+            }
+        }
+
+        private Network view() {
+            if (view == null) {
+                view = net.copy();
+                viewEvaluator = new Evaluator(view, evalThreads);
+            }
+            return view;
+        }
+
+        @Override
+        public void close() {
+            if (viewEvaluator != null) viewEvaluator.close();
         }
     }
 
@@ -160,6 +299,7 @@ public final class Trainer {
         private int pendingEpoch;
         private double pendingCost;
         private long stopStep;
+        private Observers observers;
 
         Checks(Network net, Dataset validation, double lambda, EarlyStopping stopping, Network best,
                 List<Check> history, long start, Evaluator now, boolean overlap) {
@@ -224,6 +364,7 @@ public final class Trainer {
             stopStep = step;
             if (!Double.isFinite(val.cost())) return StopReason.DIVERGED;
             if (stopping.improved(step, val.cost()) && best != null) best.setTo(checked);
+            observers.afterCheck(step, epoch, checked);
             if (stopping.shouldStop(step)) return StopReason.EARLY_STOPPING;
             return null;
         }
