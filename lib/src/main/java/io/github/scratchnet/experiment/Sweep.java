@@ -47,7 +47,10 @@ import java.util.function.LongFunction;
  *
  * <p>Each run evaluates on one thread ({@code new Trainer(config, 1)}) and depends only on its
  * configuration and data, so a parallel sweep gives the same numbers, bit for bit, as a
- * sequential one. The data of each seed is loaded once, when the first run needs it, and dropped
+ * sequential one. Configurations that differ only in their stopping rule (patience, restoring
+ * the best check) share one training run: the most patient of them trains, and the others are
+ * read off its trajectory where their rule fires ({@link Trainer#observing}), with the numbers
+ * they would have had alone. The data of each seed is loaded once, when the first run needs it, and dropped
  * when its last run has finished.
  *
  * <p>Interrupting the thread that called {@link #run} (a notebook's stop button, Ctrl-C) stops the
@@ -136,6 +139,28 @@ public final class Sweep {
         return new SweepResult(ordered, dir, label);
     }
 
+    /**
+     * The configurations grouped by training trajectory: those that differ only in their stopping
+     * rule (patience, restoring the best check) take the same steps until a rule stops them, so one
+     * run of the most patient of them gives all of their runs. Each group lists its most patient
+     * configuration first; groups come in the order of their first configuration in {@code configs}.
+     */
+    static List<List<TrainConfig>> trajectories(List<TrainConfig> configs) {
+        Map<TrainConfig, List<TrainConfig>> groups = new LinkedHashMap<>();
+        for (TrainConfig c : configs) {
+            groups.computeIfAbsent(c.withPatience(0).withRestoreBest(false), k -> new ArrayList<>()).add(c);
+        }
+        List<List<TrainConfig>> out = new ArrayList<>();
+        for (List<TrainConfig> g : groups.values()) {
+            TrainConfig driver = g.get(0);
+            for (TrainConfig c : g) if (Trainer.morePatient(c, driver)) driver = c;
+            List<TrainConfig> t = new ArrayList<>(List.of(driver));
+            for (TrainConfig c : g) if (c != driver) t.add(c);
+            out.add(t);
+        }
+        return out;
+    }
+
     private static Path prepare(Path dir) {
         Path runs = dir.resolve(RUNS);
         try {
@@ -208,21 +233,22 @@ public final class Sweep {
         }
 
         private void compute(List<TrainConfig> todo) {
-            for (TrainConfig c : todo) runsLeftBySeed.merge(c.seed(), 1, Integer::sum);
+            List<List<TrainConfig>> tasks = trajectories(todo);
+            for (List<TrainConfig> t : tasks) runsLeftBySeed.merge(t.get(0).seed(), 1, Integer::sum);
             AtomicInteger n = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, todo.size()), r -> {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()), r -> {
                 Thread t = new Thread(r, "sweep-worker-" + n.incrementAndGet());
                 // A worker that does not stop must not keep the JVM alive after the caller gave up.
                 t.setDaemon(true);
                 return t;
             });
-            CompletionService<SweepRun> completion = new ExecutorCompletionService<>(pool);
-            List<Future<SweepRun>> futures = new ArrayList<>();
+            CompletionService<List<SweepRun>> completion = new ExecutorCompletionService<>(pool);
+            List<Future<List<SweepRun>>> futures = new ArrayList<>();
             Throwable failure = null;
             boolean interrupted = false;
             try {
-                for (TrainConfig c : todo) futures.add(completion.submit(() -> computeOne(c)));
-                for (int i = 0; i < todo.size() && failure == null; i++) {
+                for (List<TrainConfig> t : tasks) futures.add(completion.submit(() -> computeOne(t)));
+                for (int i = 0; i < tasks.size() && failure == null; i++) {
                     try {
                         completion.take().get();
                     } catch (ExecutionException e) {
@@ -248,12 +274,12 @@ public final class Sweep {
         }
 
         /** Stops the pool; returns whether the caller was interrupted (again) while waiting for it. */
-        private boolean stop(ExecutorService pool, List<Future<SweepRun>> futures) {
+        private boolean stop(ExecutorService pool, List<? extends Future<?>> futures) {
             synchronized (interruptible) {
                 stopping = true;
                 for (Thread t : interruptible) t.interrupt();
             }
-            for (Future<SweepRun> f : futures) f.cancel(false);
+            for (Future<?> f : futures) f.cancel(false);
             pool.shutdown();
             boolean interruptedAgain = false;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS);
@@ -269,18 +295,24 @@ public final class Sweep {
             return interruptedAgain;
         }
 
-        private SweepRun computeOne(TrainConfig config) {
+        /**
+         * Trains one trajectory: its first configuration, the most patient, observed under the
+         * stopping rules of the others ({@link Trainer#observing}); records every run.
+         */
+        private List<SweepRun> computeOne(List<TrainConfig> trajectory) {
+            TrainConfig config = trajectory.get(0);
+            List<TrainConfig> observed = trajectory.subList(1, trajectory.size());
             String id = RunId.of(config);
             Thread me = Thread.currentThread();
             synchronized (interruptible) {
                 if (stopping) throw new CancellationException("sweep stopped before run " + id);
                 interruptible.add(me);
             }
-            TrainingResult result;
+            List<TrainingResult> results;
             try {
-                listener.runStarted(id, config);
+                for (TrainConfig c : trajectory) listener.runStarted(RunId.of(c), c);
                 MnistSplits d = data(config.seed());
-                result = new Trainer(config, 1).listener(new TrainingListener() {
+                results = new Trainer(config, 1).observing(observed).listener(new TrainingListener() {
                     @Override
                     public void onCheck(Check check) {
                         listener.check(id, check);
@@ -290,7 +322,7 @@ public final class Sweep {
                     public void onEpochEnd(int epoch, long steps) {
                         listener.epochEnded(id, epoch, steps);
                     }
-                }).fit(d.train(), d.validation(), d.test());
+                }).fitAll(d.train(), d.validation(), d.test());
             } finally {
                 synchronized (interruptible) {
                     interruptible.remove(me);
@@ -299,9 +331,13 @@ public final class Sweep {
                 }
                 release(config.seed());
             }
-            SweepRun run = record(config, result);
-            listener.runFinished(run);
-            return run;
+            List<SweepRun> runs = new ArrayList<>();
+            for (TrainingResult r : results) {
+                SweepRun run = record(r.config(), r);
+                listener.runFinished(run);
+                runs.add(run);
+            }
+            return runs;
         }
 
         private MnistSplits data(long seed) {

@@ -76,7 +76,7 @@ public final class Trainer {
     }
 
     /** True when {@code a} waits longer than {@code b} (patience 0 waits for ever). */
-    static boolean morePatient(TrainConfig a, TrainConfig b) {
+    public static boolean morePatient(TrainConfig a, TrainConfig b) {
         long pa = a.patience() == 0 ? Long.MAX_VALUE : a.patience();
         long pb = b.patience() == 0 ? Long.MAX_VALUE : b.patience();
         return pa > pb;

@@ -14,6 +14,8 @@ import io.github.scratchnet.nn.Network;
 import io.github.scratchnet.train.Check;
 import io.github.scratchnet.train.StopReason;
 import io.github.scratchnet.train.TrainConfig;
+import io.github.scratchnet.train.Trainer;
+import io.github.scratchnet.train.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,6 +265,49 @@ class SweepTest {
 
     static Check withoutSeconds(Check c) {
         return new Check(c.step(), c.epoch(), c.trainCost(), c.validationCost(), c.validationAccuracy(), 0);
+    }
+
+    @Test
+    void configurationsThatDifferOnlyInTheStoppingRuleShareOneTrajectory() {
+        TrainConfig report = BASE.withMaxEpochs(4).withLearningRate(0.3).withEvalEvery(2).withPatience(2);
+        TrainConfig patient = report.withPatience(20).withRestoreBest(true);
+        TrainConfig other = report.withBatchSize(128);
+        List<List<TrainConfig>> t = Sweep.trajectories(List.of(report, other, patient, report.withPatience(0)));
+        assertEquals(List.of(List.of(report.withPatience(0), report, patient), List.of(other)), t,
+                "the most patient first (patience 0 never stops), groups in order of first appearance");
+
+        Recorder rec = new Recorder();
+        SweepResult shared = sweep().listener(rec).build().run(report, patient);
+        assertEquals(2, rec.finished.size());
+        for (TrainConfig c : List.of(report, patient)) {
+            MnistSplitsHolder d = new MnistSplitsHolder(c.seed());
+            TrainingResult alone = new Trainer(c, 1).fit(d.train, d.validation, d.test);
+            SweepRun r = shared.get(c);
+            RunSummary a = RunSummary.of(alone);
+            assertEquals(new RunSummary(a.batchSize(), a.batchNorm(), a.lambda(), a.seed(), a.epochs(), a.iterations(), 0,
+                    a.trainCost(), a.trainAccuracy(), a.validationCost(), a.validationAccuracy(), a.testAccuracy(), a.stopReason()),
+                    new RunSummary(r.summary().batchSize(), r.summary().batchNorm(), r.summary().lambda(), r.summary().seed(),
+                            r.summary().epochs(), r.summary().iterations(), 0, r.summary().trainCost(), r.summary().trainAccuracy(),
+                            r.summary().validationCost(), r.summary().validationAccuracy(), r.summary().testAccuracy(),
+                            r.summary().stopReason()), c.toString());
+            assertEquals(alone.history().stream().map(SweepTest::withoutSeconds).toList(),
+                    r.history().stream().map(SweepTest::withoutSeconds).toList());
+            assertArrayEquals(weights(alone.network()), weights(r.network()), 0, c.toString());
+        }
+        assertTrue(shared.get(report).summary().iterations() < shared.get(patient).summary().iterations(),
+                "the report's rule stopped first: " + shared.get(report) + " / " + shared.get(patient));
+    }
+
+    /** One seed's small MNIST, as the sweep's loader gives it. */
+    static final class MnistSplitsHolder {
+        final io.github.scratchnet.data.Dataset train, validation, test;
+
+        MnistSplitsHolder(long seed) {
+            io.github.scratchnet.data.MnistSplits s = SmallMnist.loader().apply(seed);
+            train = s.train();
+            validation = s.validation();
+            test = s.test();
+        }
     }
 
     static double[] weights(Network net) {
