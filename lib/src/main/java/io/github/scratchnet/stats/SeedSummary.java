@@ -1,0 +1,157 @@
+package io.github.scratchnet.stats;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.experiment.ResultsStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.table.TableSlice;
+import tech.tablesaw.table.TableSliceGroup;
+
+/**
+ * Tables over seeds, from the per-run table of the results store ({@link ResultsStore#runs}): one
+ * row per configuration with means and standard deviations, the confidence interval of one
+ * column, and paired comparisons of two settings that were trained with the same seeds.
+ * Configurations are told apart by {@link ResultsStore#CONFIG_ID}; rows keep the order in which
+ * each configuration first appears.
+ */
+public final class SeedSummary {
+    /** The column that counts the seeds of a configuration. */
+    public static final String SEEDS = "Seeds";
+    /** The suffix of a standard-deviation column: {@code Test Accuracy Std}. */
+    public static final String STD = " Std";
+
+    private SeedSummary() {}
+
+    /**
+     * One row per configuration: {@code columns} in the order given, settings (such as Batch Size
+     * and Lambda, the same on every seed) as they are and everything else as the mean over seeds;
+     * then {@code <column> Std} (sample standard deviation, NaN for one seed) for each averaged
+     * column; then {@link #SEEDS}.
+     */
+    public static Table of(Table runs, List<String> columns) {
+        List<String> averaged = columns.stream().filter(c -> !ResultsStore.CONFIGURATION_COLUMNS.contains(c)).toList();
+        Table out = Table.create(runs.name());
+        for (String c : columns) {
+            out.addColumns(averaged.contains(c) ? DoubleColumn.create(c) : runs.column(c).emptyCopy());
+        }
+        for (String c : averaged) out.addColumns(DoubleColumn.create(c + STD));
+        IntColumn seeds = IntColumn.create(SEEDS);
+        out.addColumns(seeds);
+        for (Table group : groups(runs)) {
+            for (String c : columns) {
+                if (averaged.contains(c)) out.doubleColumn(c).append(numbers(group, c).mean());
+                else out.column(c).appendObj(group.column(c).get(0));
+            }
+            for (String c : averaged) {
+                out.doubleColumn(c + STD).append(group.rowCount() > 1 ? numbers(group, c).standardDeviation() : Double.NaN);
+            }
+            seeds.append(group.rowCount());
+        }
+        return out;
+    }
+
+    /**
+     * One row per configuration: the {@code settings} columns, then the mean of {@code column}
+     * over seeds with its {@link Interval#LEVEL} t interval ({@code Mean}, {@code CI Low},
+     * {@code CI High}), the smallest and largest value and {@link #SEEDS}.
+     */
+    public static Table interval(Table runs, String column, List<String> settings) {
+        Table out = Table.create(column + " over seeds");
+        for (String s : settings) out.addColumns(runs.column(s).emptyCopy());
+        out.addColumns(DoubleColumn.create("Mean"), DoubleColumn.create("CI Low"), DoubleColumn.create("CI High"),
+                DoubleColumn.create("Min"), DoubleColumn.create("Max"), IntColumn.create(SEEDS));
+        for (Table group : groups(runs)) {
+            for (String s : settings) out.column(s).appendObj(group.column(s).get(0));
+            double[] v = numbers(group, column).asDoubleArray();
+            Interval i = Interval.of(v);
+            out.doubleColumn("Mean").append(i.mean());
+            out.doubleColumn("CI Low").append(i.low());
+            out.doubleColumn("CI High").append(i.high());
+            out.doubleColumn("Min").append(numbers(group, column).min());
+            out.doubleColumn("Max").append(numbers(group, column).max());
+            out.intColumn(SEEDS).append(v.length);
+        }
+        return out;
+    }
+
+    /**
+     * Paired comparison of {@code column} between two sets of runs, {@code a} minus {@code b}: the
+     * runs are matched on {@code matchOn} plus the seed (so each pair shares its initialisation and
+     * batch order), and for each value of {@code matchOn} the table gives the mean difference with
+     * its t interval and whether the interval excludes 0 ({@code Separated}).
+     *
+     * @throws ScratchnetException when a run of one set has no partner in the other
+     */
+    public static Table paired(Table a, Table b, String column, String matchOn) {
+        Map<String, List<double[]>> pairs = new LinkedHashMap<>();
+        Map<String, Object> keys = new LinkedHashMap<>();
+        Map<String, Double> partners = new LinkedHashMap<>();
+        for (Row r : b) partners.put(r.getObject(matchOn) + "|" + r.getObject(ResultsStore.SEED), number(r, column));
+        for (Row r : a) {
+            String key = String.valueOf(r.getObject(matchOn));
+            Double other = partners.remove(key + "|" + r.getObject(ResultsStore.SEED));
+            if (other == null) {
+                throw new ScratchnetException("no partner for " + matchOn + " " + key + ", seed " + r.getObject(ResultsStore.SEED)
+                        + " in the second set of runs; train both settings with the same seeds");
+            }
+            keys.putIfAbsent(key, r.getObject(matchOn));
+            pairs.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {number(r, column), other});
+        }
+        if (!partners.isEmpty()) {
+            throw new ScratchnetException("the second set of runs has " + partners.size() + " run(s) without a partner in"
+                    + " the first (" + partners.keySet().iterator().next().replace("|", ", seed ") + "); train both settings"
+                    + " with the same seeds");
+        }
+        Table out = Table.create(column + ": paired differences");
+        out.addColumns(a.column(matchOn).emptyCopy(), IntColumn.create(SEEDS), DoubleColumn.create("Mean Difference"),
+                DoubleColumn.create("CI Low"), DoubleColumn.create("CI High"), BooleanColumn.create("Separated"));
+        pairs.forEach((key, p) -> {
+            Interval i = Interval.paired(p.stream().mapToDouble(x -> x[0]).toArray(), p.stream().mapToDouble(x -> x[1]).toArray());
+            out.column(matchOn).appendObj(keys.get(key));
+            out.intColumn(SEEDS).append(i.n());
+            out.doubleColumn("Mean Difference").append(i.mean());
+            out.doubleColumn("CI Low").append(i.low());
+            out.doubleColumn("CI High").append(i.high());
+            out.booleanColumn("Separated").append(i.excludesZero());
+        });
+        return out;
+    }
+
+    /** The runs of each configuration, in order of first appearance. */
+    static List<Table> groups(Table runs) {
+        if (!runs.columnNames().contains(ResultsStore.CONFIG_ID)) {
+            throw new ScratchnetException("the table has no " + ResultsStore.CONFIG_ID + " column; pass a table of runs"
+                    + " from runs.csv");
+        }
+        TableSliceGroup split = runs.splitOn(ResultsStore.CONFIG_ID);
+        Map<String, Table> byId = new LinkedHashMap<>();
+        for (TableSlice s : split) byId.put(s.asTable().stringColumn(ResultsStore.CONFIG_ID).get(0), s.asTable());
+        List<Table> out = new ArrayList<>();
+        for (String id : runs.stringColumn(ResultsStore.CONFIG_ID)) {
+            Table t = byId.remove(id);
+            if (t != null) out.add(t);
+        }
+        return out;
+    }
+
+    private static NumericColumn<?> numbers(Table t, String column) {
+        if (!(t.column(column) instanceof NumericColumn<?> n)) {
+            throw new ScratchnetException("column " + column + " is not numeric; averages are taken of numbers only");
+        }
+        return n;
+    }
+
+    private static double number(Row r, String column) {
+        Object v = r.getObject(column);
+        if (!(v instanceof Number n)) throw new ScratchnetException("column " + column + " is not numeric");
+        return n.doubleValue();
+    }
+}

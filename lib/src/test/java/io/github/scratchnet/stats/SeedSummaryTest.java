@@ -1,0 +1,71 @@
+package io.github.scratchnet.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.experiment.ResultsStore;
+import io.github.scratchnet.experiment.RunSummary;
+import io.github.scratchnet.experiment.SweepRun;
+import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.train.TrainConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class SeedSummaryTest {
+    static SweepRun run(int batchSize, BatchNormMode bn, long seed, int epochs, double test) {
+        TrainConfig c = TrainConfig.report(batchSize, seed).withBatchNorm(bn);
+        return SweepRun.of(c, new RunSummary(batchSize, bn.label(), 0, seed, epochs, 100L * epochs, 1.0, 0.3, 0.9, 0.35,
+                0.89, test, "early_stopping"), List.of());
+    }
+
+    static Table runs(BatchNormMode bn, double... tests) {
+        List<SweepRun> r = new ArrayList<>();
+        for (int i = 0; i < tests.length; i++) r.add(run(i < 3 ? 16 : 32, bn, i % 3 + 1, i + 1, tests[i]));
+        return ResultsStore.runs("q", r);
+    }
+
+    @Test
+    void meansStdsAndSeedsPerConfiguration() {
+        Table t = SeedSummary.of(runs(BatchNormMode.OFF, 0.90, 0.92, 0.97, 0.5, 0.6, 0.7), ResultsStore.REPORT_COLUMNS);
+        List<String> names = new ArrayList<>(ResultsStore.REPORT_COLUMNS);
+        for (String c : ResultsStore.REPORT_COLUMNS) if (!c.equals("Batch Size")) names.add(c + " Std");
+        names.add("Seeds");
+        assertEquals(names, t.columnNames());
+        assertEquals(List.of(16, 32), t.intColumn("Batch Size").asList());
+        assertEquals(0.93, t.doubleColumn("Test Accuracy").get(0), 1e-12);
+        assertEquals(Math.sqrt(0.0013), t.doubleColumn("Test Accuracy Std").get(0), 1e-12, "0.0026 / 2 under the root");
+        assertEquals(5, t.doubleColumn("Epoch Number").get(1), 1e-12, "epochs 4, 5, 6");
+        assertEquals(1, t.doubleColumn("Epoch Number Std").get(1), 1e-12);
+        assertEquals(List.of(3, 3), t.intColumn("Seeds").asList());
+    }
+
+    @Test
+    void intervalOfOneColumn() {
+        Table t = SeedSummary.interval(runs(BatchNormMode.OFF, 1, 2, 3, 4, 4, 4), "Test Accuracy", List.of("Batch Size"));
+        assertEquals(List.of("Batch Size", "Mean", "CI Low", "CI High", "Min", "Max", "Seeds"), t.columnNames());
+        // 1, 2, 3: mean 2, s = 1, t(2, 0.975) = 4.302653
+        assertEquals(2 - 4.302652729749464 / Math.sqrt(3), t.doubleColumn("CI Low").get(0), 1e-9);
+        assertEquals(1, t.doubleColumn("Min").get(0), 0);
+        assertEquals(3, t.doubleColumn("Max").get(0), 0);
+        assertEquals(4, t.doubleColumn("CI Low").get(1), 0, "no spread, no width");
+    }
+
+    @Test
+    void pairedDifferencesMatchSeeds() {
+        Table off = runs(BatchNormMode.OFF, 0.90, 0.91, 0.92, 0.80, 0.85, 0.90);
+        Table bn = runs(BatchNormMode.FULL, 0.92, 0.93, 0.94, 0.90, 0.80, 0.85);
+        Table p = SeedSummary.paired(bn, off, "Test Accuracy", "Batch Size");
+        assertEquals(List.of("Batch Size", "Seeds", "Mean Difference", "CI Low", "CI High", "Separated"), p.columnNames());
+        assertEquals(0.02, p.doubleColumn("Mean Difference").get(0), 1e-12);
+        assertTrue(p.booleanColumn("Separated").get(0), "+0.02 on every seed");
+        assertEquals(0.0, p.doubleColumn("Mean Difference").get(1), 1e-12);
+        assertEquals(false, p.booleanColumn("Separated").get(1), "+0.10, -0.05, -0.05");
+        ScratchnetException e = assertThrows(ScratchnetException.class,
+                () -> SeedSummary.paired(bn, off.dropRows(0), "Test Accuracy", "Batch Size"));
+        assertTrue(e.getMessage().contains("no partner for Batch Size 16, seed 1"), e.getMessage());
+    }
+}
