@@ -124,7 +124,10 @@ public final class Npz {
             return add(new Item(name, "<f8", new long[0], new double[] {value}, null));
         }
 
-        /** Adds a 0-d unicode array; NumPy's {@code .item()} gives the string back. */
+        /**
+         * Adds a 0-d unicode array; NumPy's {@code .item()} gives the string back, without trailing
+         * NUL characters (NumPy strips them, and so does {@link Npz#string}).
+         */
         public Writer string(String name, String value) {
             Objects.requireNonNull(value, "string " + name);
             int[] codePoints = value.codePoints().toArray();
