@@ -80,7 +80,7 @@ final class RunFile {
         } catch (IOException e) {
             throw new Invalid("cannot read " + file.getFileName() + " (" + IoErrors.describe(e) + ")");
         } catch (RuntimeException e) {
-            throw new Invalid(file.getFileName() + " is not valid JSON (" + reason(e) + ")");
+            throw new Invalid(file.getFileName() + " is not valid JSON (" + IoErrors.message(e) + ")");
         }
         try {
             if (!FORMAT.equals(string(o, "format"))) {
@@ -116,7 +116,7 @@ final class RunFile {
             throw e;
         } catch (RuntimeException e) {
             // Missing keys, wrong types and out-of-range values all mean the file was not written by us whole.
-            throw new Invalid(file.getFileName() + " is incomplete or damaged (" + reason(e) + ")");
+            throw new Invalid(file.getFileName() + " is incomplete or damaged (" + IoErrors.message(e) + ")");
         }
     }
 
@@ -146,15 +146,6 @@ final class RunFile {
                 BatchNormMode.parse(string(o, "batchnorm")), number(o, "l2"), integer(o, "patience"),
                 integer(o, "eval_every"), number(o, "min_delta"), get(o, "restore_best").getAsBoolean(),
                 get(o, "seed").getAsLong());
-    }
-
-    /** Gson's message without exception class names and troubleshooting links. */
-    static String reason(RuntimeException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        int see = m.indexOf("See https://");
-        if (see >= 0) m = m.substring(0, see);
-        m = m.replaceAll("([a-z]\\w*\\.)+\\w*(Exception|Error): ", "").replaceAll("\\s+", " ").trim();
-        return m.isEmpty() ? "unreadable" : m;
     }
 
     private static JsonElement get(JsonObject o, String key) {
