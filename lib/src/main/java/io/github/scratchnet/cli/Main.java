@@ -1,5 +1,6 @@
 package io.github.scratchnet.cli;
 
+import io.github.scratchnet.InvalidParameterException;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.Version;
 import io.github.scratchnet.nn.Kernels;
@@ -32,6 +33,10 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (ex instanceof InvalidParameterException p) {
+                err.println("error: " + p.messageNaming(Flags.of(p.parameter(), parseResult)));
+                return 1;
+            }
             if (ex instanceof ScratchnetException) {
                 err.println("error: " + ex.getMessage());
                 return 1;

@@ -1,7 +1,8 @@
 package io.github.scratchnet.train;
 
-import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.InvalidParameterException;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.nn.LayerSizes;
 import java.util.Arrays;
 
 /**
@@ -38,39 +39,44 @@ public record TrainConfig(
 
     public TrainConfig {
         layers = layers.clone();
-        if (layers.length < 2) {
-            throw new ScratchnetException("--layers needs at least two sizes (input and output), got "
-                    + Arrays.toString(layers) + "; e.g. 784,20,7,5,10");
-        }
-        for (int n : layers) {
-            if (n <= 0) {
-                throw new ScratchnetException("--layers sizes must be positive, got " + Arrays.toString(layers)
-                        + "; e.g. 784,20,7,5,10");
-            }
-        }
+        LayerSizes.requireValid(layers);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ScratchnetException("learning rate must be a positive finite number, got " + learningRate
-                    + "; the report used 0.009");
+            throw new InvalidParameterException("learningRate", "learningRate must be a positive finite number, got "
+                    + learningRate + "; the report used 0.009");
         }
         if (batchSize <= 0) {
-            throw new ScratchnetException("batch size must be positive, got " + batchSize + "; e.g. 128");
+            throw new InvalidParameterException("batchSize", "batchSize must be positive, got " + batchSize + "; e.g. 128");
         }
         if (maxEpochs <= 0) {
-            throw new ScratchnetException("max epochs must be positive, got " + maxEpochs + "; the report used 100");
+            throw new InvalidParameterException("maxEpochs", "maxEpochs must be positive, got " + maxEpochs
+                    + "; the report used 100");
         }
         if (batchNorm == null) batchNorm = BatchNormMode.OFF;
         if (!(l2 >= 0) || !Double.isFinite(l2)) {
-            throw new ScratchnetException("L2 lambda must be zero or positive and finite, got " + l2 + "; e.g. 0.05");
+            throw new InvalidParameterException("l2", "l2 must be zero or positive and finite, got " + l2 + "; e.g. 0.05");
         }
         if (patience < 0) {
-            throw new ScratchnetException("patience must be zero (no early stopping) or positive, got " + patience);
+            throw new InvalidParameterException("patience", "patience must be zero (no early stopping) or positive, got "
+                    + patience);
         }
         if (evalEvery <= 0) {
-            throw new ScratchnetException("eval-every must be positive, got " + evalEvery + "; the report checked every 100 steps");
+            throw new InvalidParameterException("evalEvery", "evalEvery must be positive, got " + evalEvery
+                    + "; the report checked every 100 steps");
         }
         if (!(minDelta >= 0) || !Double.isFinite(minDelta)) {
-            throw new ScratchnetException("min-delta must be zero or positive, got " + minDelta);
+            throw new InvalidParameterException("minDelta", "minDelta must be zero or positive, got " + minDelta);
         }
+    }
+
+    /**
+     * Fails with a one-line message unless these layers read samples of {@code features} values into
+     * {@code classes} classes and the batch fits a training set of {@code trainSize} samples. The
+     * trainer checks this; callers that know the data's shape before loading it (the command line)
+     * check it up front.
+     */
+    public void requireFits(int features, int classes, int trainSize) {
+        LayerSizes.requireFits(layers, features, classes);
+        LayerSizes.requireBatchFits(batchSize, trainSize);
     }
 
     /** The report's settings with the given batch size and seed. */

@@ -120,9 +120,9 @@ class TrainerTest {
     void layersMustMatchTheData() {
         ScratchnetException e = assertThrows(ScratchnetException.class,
                 () -> new Trainer(small().withLayers(9, 6, 3)).fit(blobs(40, 1), blobs(10, 2), null));
-        assertTrue(e.getMessage().contains("start --layers with 8"), e.getMessage());
+        assertTrue(e.getMessage().contains("start layers with 8"), e.getMessage());
         e = assertThrows(ScratchnetException.class,
                 () -> new Trainer(small().withLayers(8, 6, 4)).fit(blobs(40, 1), blobs(10, 2), null));
-        assertTrue(e.getMessage().contains("end --layers with 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("end layers with 3"), e.getMessage());
     }
 }
