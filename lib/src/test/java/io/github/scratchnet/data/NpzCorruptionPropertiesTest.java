@@ -14,12 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import net.jqwik.api.Arbitraries;
@@ -28,11 +26,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -41,20 +36,6 @@ import org.ejml.data.DMatrixRMaj;
  * the values or a one-line {@link ScratchnetException} naming the file, never another exception.
  */
 class NpzCorruptionPropertiesTest {
-    private static Path dir;
-
-    @BeforeContainer
-    static void createDir() throws IOException {
-        dir = Files.createTempDirectory("npz-properties-");
-    }
-
-    @AfterContainer
-    static void deleteDir() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
-
     /** A valid model-like file: 1..3 matrices of 0..4 x 1..4, a scalar and a string. */
     record Model(byte[] bytes, List<DMatrixRMaj> matrices, double scalar, String text) {}
 
@@ -75,9 +56,9 @@ class NpzCorruptionPropertiesTest {
                     }
                     double scalar = r.nextDouble();
                     w.scalar("eps", scalar).string("mode", text);
-                    Path tmp = dir.resolve("model-" + Long.toHexString(seed) + ".npz");
-                    w.write(tmp);
                     try {
+                        Path tmp = Corruption.scratchDir().resolve("model-" + Long.toHexString(seed) + ".npz");
+                        w.write(tmp);
                         byte[] bytes = Files.readAllBytes(tmp);
                         Files.delete(tmp);
                         return new Model(bytes, matrices, scalar, text);
@@ -87,13 +68,9 @@ class NpzCorruptionPropertiesTest {
                 });
     }
 
-    /** Flips: (position as a fraction of the file length, xor mask 1..255). */
     @Provide
     Arbitrary<List<Tuple2<Double, Integer>>> flips() {
-        Arbitrary<Tuple2<Double, Integer>> flip = Combinators.combine(
-                        Arbitraries.doubles().between(0, 1).ofScale(6), Arbitraries.integers().between(1, 255))
-                .as(Tuple::of);
-        return flip.list().ofMinSize(1).ofMaxSize(4);
+        return Corruption.flips();
     }
 
     @Property(tries = 300)
@@ -117,12 +94,7 @@ class NpzCorruptionPropertiesTest {
     @Property(tries = 500)
     void flippedBytesReadOrFailCleanly(@ForAll("models") Model model, @ForAll("flips") List<Tuple2<Double, Integer>> flips)
             throws IOException {
-        byte[] bytes = model.bytes().clone();
-        for (Tuple2<Double, Integer> f : flips) {
-            int at = (int) Math.min(bytes.length - 1, Math.floor(f.get1() * bytes.length));
-            bytes[at] ^= f.get2().byteValue();
-        }
-        readOrFailCleanly(bytes, false);
+        readOrFailCleanly(Corruption.flip(model.bytes().clone(), flips), false);
     }
 
     /** An array whose header states a shape and type, followed by some number of data bytes. */
@@ -153,7 +125,7 @@ class NpzCorruptionPropertiesTest {
 
     /** Writes {@code bytes} as a file, reads it and asks for every array it names; null if reading failed. */
     private static Npz readOrFailCleanly(byte[] bytes, boolean intact) throws IOException {
-        Path file = Files.write(dir.resolve("m.npz"), bytes);
+        Path file = Files.write(Corruption.scratchDir().resolve("m.npz"), bytes);
         Npz npz;
         try {
             npz = Npz.read(file);
