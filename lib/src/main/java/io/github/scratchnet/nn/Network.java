@@ -68,14 +68,6 @@ public final class Network {
         return sizes.length - 1;
     }
 
-    public int inputSize() {
-        return sizes[0];
-    }
-
-    public int outputSize() {
-        return sizes[sizes.length - 1];
-    }
-
     public BatchNormMode batchNorm() {
         return batchNorm;
     }
