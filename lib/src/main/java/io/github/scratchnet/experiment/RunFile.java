@@ -142,10 +142,11 @@ final class RunFile {
         JsonArray a = get(o, "layers").getAsJsonArray();
         int[] layers = new int[a.size()];
         for (int i = 0; i < layers.length; i++) layers[i] = a.get(i).getAsInt();
-        return new TrainConfig(layers, number(o, "learning_rate"), integer(o, "batch_size"), integer(o, "max_epochs"),
-                BatchNormMode.parse(string(o, "batchnorm")), number(o, "l2"), integer(o, "patience"),
-                integer(o, "eval_every"), number(o, "min_delta"), get(o, "restore_best").getAsBoolean(),
-                get(o, "seed").getAsLong());
+        return TrainConfig.builder().layers(layers).learningRate(number(o, "learning_rate"))
+                .batchSize(integer(o, "batch_size")).maxEpochs(integer(o, "max_epochs"))
+                .batchNorm(BatchNormMode.parse(string(o, "batchnorm"))).l2(number(o, "l2"))
+                .patience(integer(o, "patience")).evalEvery(integer(o, "eval_every")).minDelta(number(o, "min_delta"))
+                .restoreBest(get(o, "restore_best").getAsBoolean()).seed(get(o, "seed").getAsLong()).build();
     }
 
     private static JsonElement get(JsonObject o, String key) {

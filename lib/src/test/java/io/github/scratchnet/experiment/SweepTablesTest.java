@@ -23,9 +23,9 @@ class SweepTablesTest {
     @Test
     void meanAndSampleStandardDeviationPerConfiguration() {
         TrainConfig a = TrainConfig.report(64, 1);
-        TrainConfig b = a.withLearningRate(0.05);
-        List<SweepRun> runs = List.of(run(a, 0.90, 0.80, 3, "early_stopping"), run(b.withSeed(1), 0.5, 0.5, 1, "diverged"),
-                run(a.withSeed(2), 0.92, 0.84, 5, "early_stopping"), run(a.withSeed(3), 0.94, 0.82, 4, "max_epochs"));
+        TrainConfig b = a.toBuilder().learningRate(0.05).build();
+        List<SweepRun> runs = List.of(run(a, 0.90, 0.80, 3, "early_stopping"), run(b.toBuilder().seed(1).build(), 0.5, 0.5, 1, "diverged"),
+                run(a.toBuilder().seed(2).build(), 0.92, 0.84, 5, "early_stopping"), run(a.toBuilder().seed(3).build(), 0.94, 0.82, 4, "max_epochs"));
         List<ConfigStats> stats = SweepTables.byConfiguration(runs);
         assertEquals(2, stats.size());
         ConfigStats g = stats.get(0);

@@ -39,7 +39,7 @@ class SweepTest {
     @TempDir Path dir;
 
     /** Learns something in two epochs of 2000 images and checks often enough to have a history. */
-    static final TrainConfig BASE = TrainConfig.report(64, 1).withLearningRate(0.05).withMaxEpochs(2).withEvalEvery(10);
+    static final TrainConfig BASE = TrainConfig.report(64, 1).toBuilder().learningRate(0.05).maxEpochs(2).evalEvery(10).build();
 
     /** Remembers what the sweep reported. */
     static final class Recorder implements SweepListener {
@@ -161,7 +161,7 @@ class SweepTest {
 
     @Test
     void anAbsurdLearningRateDivergesAtOnceAndTheSweepGoesOn() throws IOException {
-        TrainConfig absurd = BASE.withLearningRate(1e6);
+        TrainConfig absurd = BASE.toBuilder().learningRate(1e6).build();
         SweepResult r = sweep().outputDir(dir).build().run(absurd, BASE);
         SweepRun diverged = r.get(0);
         assertEquals(StopReason.DIVERGED, diverged.stopReason());
@@ -182,16 +182,16 @@ class SweepTest {
         SweepResult r = Sweep.builder().parallelism(2).data(seed -> {
             loads.computeIfAbsent(seed, s -> new AtomicInteger()).incrementAndGet();
             return SmallMnist.load(seed, SmallMnist.TRAIN);
-        }).build().run(SweepGrid.of(BASE.withMaxEpochs(1)).batchSizes(128, 256, 512).seeds(1, 2).configs());
+        }).build().run(SweepGrid.of(BASE.toBuilder().maxEpochs(1).build()).batchSizes(128, 256, 512).seeds(1, 2).configs());
         assertEquals(6, r.size());
         assertEquals(Map.of(1L, 1, 2L, 1), Map.of(1L, loads.get(1L).get(), 2L, loads.get(2L).get()));
     }
 
     @Test
     void interruptingTheCallerStopsPromptlyKeepsFinishedRunsAndLeavesNoTemporaryFile() throws Exception {
-        TrainConfig quick = BASE.withBatchSize(500).withMaxEpochs(1);
+        TrainConfig quick = BASE.toBuilder().batchSize(500).maxEpochs(1).build();
         // Minutes of work: only an interrupt ends it within the test.
-        TrainConfig slow = BASE.withBatchSize(1).withMaxEpochs(100).withPatience(0);
+        TrainConfig slow = BASE.toBuilder().batchSize(1).maxEpochs(100).patience(0).build();
         CountDownLatch slowIsTraining = new CountDownLatch(1);
         SweepListener listener = new SweepListener() {
             @Override
@@ -204,7 +204,7 @@ class SweepTest {
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         Thread caller = new Thread(() -> {
             try {
-                sweep.run(quick, slow, slow.withSeed(2));
+                sweep.run(quick, slow, slow.toBuilder().seed(2).build());
             } catch (Throwable e) {
                 thrown.set(e);
                 stillInterrupted.set(Thread.currentThread().isInterrupted());
@@ -232,7 +232,7 @@ class SweepTest {
 
     @Test
     void aRunThatCannotTrainStopsTheSweepWithItsMessageAndKeepsTheFinishedOnes() {
-        TrainConfig tooBig = BASE.withBatchSize(SmallMnist.TRAIN + 1);
+        TrainConfig tooBig = BASE.toBuilder().batchSize(SmallMnist.TRAIN + 1).build();
         ScratchnetException e = assertThrows(ScratchnetException.class,
                 () -> sweep().parallelism(1).outputDir(dir).build().run(BASE, tooBig));
         assertTrue(e.getMessage().contains("larger than the training set"), e.getMessage());
@@ -243,10 +243,10 @@ class SweepTest {
     void gridIsTheCartesianProductSeedsOutermost() {
         List<TrainConfig> c = SweepGrid.of(BASE).batchSizes(16, 32).l2(0, 0.05).seeds(1, 2).configs();
         assertEquals(8, c.size());
-        assertEquals(BASE.withBatchSize(16).withL2(0).withSeed(1), c.get(0));
-        assertEquals(BASE.withBatchSize(32).withL2(0).withSeed(1), c.get(1));
-        assertEquals(BASE.withBatchSize(16).withL2(0.05).withSeed(1), c.get(2));
-        assertEquals(BASE.withBatchSize(16).withL2(0).withSeed(2), c.get(4));
+        assertEquals(BASE.toBuilder().batchSize(16).l2(0).seed(1).build(), c.get(0));
+        assertEquals(BASE.toBuilder().batchSize(32).l2(0).seed(1).build(), c.get(1));
+        assertEquals(BASE.toBuilder().batchSize(16).l2(0.05).seed(1).build(), c.get(2));
+        assertEquals(BASE.toBuilder().batchSize(16).l2(0).seed(2).build(), c.get(4));
         assertEquals(2, SweepGrid.of(BASE).batchSizes(16, 16, 32).configs().size(), "duplicates dropped");
         assertThrows(ScratchnetException.class, () -> SweepGrid.of(BASE).batchSizes(0).configs());
     }

@@ -19,22 +19,25 @@ class TrainConfigTest {
         assertEquals(100, c.evalEvery());
         assertEquals("[784, 20, 7, 5, 10]", java.util.Arrays.toString(c.layers()));
         assertTrue(c.toString().contains("lr=0.009"), c.toString());
+        assertEquals(c, TrainConfig.builder().build());
+        assertEquals("layers=[784, 20, 7, 5, 10] lr=0.009 batch=128 maxEpochs=100 batchnorm=off l2=0.0 patience=100"
+                + " evalEvery=100 minDelta=0.0 restoreBest=false seed=1", c.toString());
     }
 
     @Test
     void nonsenseValuesAreRefusedWithOneLineNamingTheParameter() {
         TrainConfig c = TrainConfig.defaults();
-        assertNamed("learningRate", () -> c.withLearningRate(0));
-        assertNamed("learningRate", () -> c.withLearningRate(Double.NaN));
-        assertNamed("learningRate", () -> c.withLearningRate(Double.POSITIVE_INFINITY));
-        assertNamed("batchSize", () -> c.withBatchSize(0));
-        assertNamed("maxEpochs", () -> c.withMaxEpochs(-1));
-        assertNamed("l2", () -> c.withL2(-0.1));
-        assertNamed("layers", () -> c.withLayers(784, 0, 10));
-        assertNamed("layers", () -> c.withLayers(784));
-        assertNamed("evalEvery", () -> c.withEvalEvery(0));
-        assertNamed("patience", () -> c.withPatience(-1));
-        assertNamed("minDelta", () -> c.withMinDelta(-1));
+        assertNamed("learningRate", () -> c.toBuilder().learningRate(0).build());
+        assertNamed("learningRate", () -> c.toBuilder().learningRate(Double.NaN).build());
+        assertNamed("learningRate", () -> c.toBuilder().learningRate(Double.POSITIVE_INFINITY).build());
+        assertNamed("batchSize", () -> c.toBuilder().batchSize(0).build());
+        assertNamed("maxEpochs", () -> c.toBuilder().maxEpochs(-1).build());
+        assertNamed("l2", () -> c.toBuilder().l2(-0.1).build());
+        assertNamed("layers", () -> c.toBuilder().layers(784, 0, 10).build());
+        assertNamed("layers", () -> c.toBuilder().layers(784).build());
+        assertNamed("evalEvery", () -> c.toBuilder().evalEvery(0).build());
+        assertNamed("patience", () -> c.toBuilder().patience(-1).build());
+        assertNamed("minDelta", () -> c.toBuilder().minDelta(-1).build());
     }
 
     @Test
@@ -61,5 +64,10 @@ class TrainConfigTest {
     void equalConfigsAreEqual() {
         assertEquals(TrainConfig.report(16, 3), TrainConfig.report(16, 3));
         assertTrue(!TrainConfig.report(16, 3).equals(TrainConfig.report(16, 4)));
+        TrainConfig every = TrainConfig.builder().layers(10, 4, 3).learningRate(0.5).batchSize(7).maxEpochs(9)
+                .batchNorm(io.github.scratchnet.nn.BatchNormMode.FULL).l2(0.25).patience(11).evalEvery(13)
+                .minDelta(0.125).restoreBest(true).seed(42).build();
+        assertEquals(every, every.toBuilder().build());
+        assertEquals(TrainConfig.report(16, 4), TrainConfig.report(16, 3).toBuilder().seed(4).build());
     }
 }
