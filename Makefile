@@ -114,12 +114,14 @@ distclean: clean
 	rm -rf $(VENV)
 
 # --- benchmark: ours against PyTorch on the reference workload (lib/PERFORMANCE.md) ---
-#   make bench       ours vs PyTorch f32 1 thread at B = 16/128/512, s/epoch and ratio (installs PyTorch if missing)
+#   make bench       ours on 1 thread vs PyTorch f32 on 1 thread at B = 16/128/512 (ours on all cores beside it),
+#                    s/epoch and ratio, JSON into bench/results/DATE.json (installs PyTorch if missing)
 TORCH_PYTHON ?= /usr/bin/python3
 BENCH_FLAGS ?=
+BENCH_JSON ?= bench/results/$(shell date +%Y-%m-%d).json
 
 bench: data
 	@$(TORCH_PYTHON) -c 'import torch, numpy' 2>/dev/null && dpkg -s libopenblas0-pthread >/dev/null 2>&1 || { \
 	  echo "bench: installing Debian's PyTorch (python3-torch python3-numpy libopenblas0-pthread)"; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch python3-numpy libopenblas0-pthread; }
-	$(TORCH_PYTHON) bench/compare.py --java $(JAVA) --jar $(JAR) --data-dir $(DATA_DIR) $(BENCH_FLAGS)
+	$(TORCH_PYTHON) bench/compare.py --java $(JAVA) --jar $(JAR) --data-dir $(DATA_DIR) --json $(BENCH_JSON) $(BENCH_FLAGS)

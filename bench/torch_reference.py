@@ -151,10 +151,21 @@ def validate(net, x, y):
 
 
 def blas():
+    """The BLAS libraries this process has loaded, by full path (Debian's libblas.so.3 is an
+    alternative: only its folder, e.g. openblas-pthread/, says which BLAS it is)."""
     try:
         with open("/proc/self/maps") as f:
-            return sorted({os.path.basename(l.split()[-1]) for l in f if "blas" in l.lower() and ".so" in l})
+            return sorted({l.split()[-1] for l in f if "blas" in l.lower() and ".so" in l})
     except OSError:
+        return []
+
+
+def blas_build_info():
+    """What torch was built against (torch.__config__.show()), e.g. "BLAS_INFO=open"."""
+    try:
+        return [l.split(": ")[-1].strip(" ,") for l in torch.__config__.show().replace(",", "\n").splitlines()
+                if "BLAS" in l or "LAPACK_INFO" in l]
+    except Exception:  # an old or unusual build: the loaded libraries above still tell
         return []
 
 
@@ -214,6 +225,8 @@ def main():
         "epoch_seconds": [round(t, 5) for t in epochs],
         "torch": torch.__version__,
         "blas": blas(),
+        "openblas": any("openblas" in p.lower() for p in blas()),
+        "blas_build": blas_build_info(),
     }))
 
 

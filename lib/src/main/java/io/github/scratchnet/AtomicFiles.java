@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
  * Writes a file so that readers see the old content or the new, never half of it: a temporary
  * file in the same folder (same file system, so the rename is atomic), then a rename over the
  * target. Temporary files are named {@code .NAME.HEX.tmp}, so {@link #removeStale} can clean up
- * after a killed process. Model files ({@code Npz}) and sweep files share this one mechanism.
+ * after a killed process. Model files ({@code Npz}), sweep files and the fetched MNIST files
+ * share this one mechanism.
  */
 public final class AtomicFiles {
     private static final Pattern TEMP = Pattern.compile("\\..+\\.[0-9a-f]+\\.tmp");
@@ -60,6 +63,10 @@ public final class AtomicFiles {
                     channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 } catch (FileAlreadyExistsException e) {
                     if (attempt > 100) throw e;
+                } catch (NoSuchFileException | AccessDeniedException e) {
+                    // About the folder, not the temporary name the user never chose.
+                    throw e instanceof NoSuchFileException ? new NoSuchFileException(dir.toString())
+                            : new AccessDeniedException(dir.toString());
                 }
             }
             try (FileChannel out = channel) {
@@ -104,10 +111,6 @@ public final class AtomicFiles {
             throw new ScratchnetException("cannot clean up " + dir + " (" + IoErrors.describe(e) + ")", e);
         }
         return removed;
-    }
-
-    public static boolean isTemporary(Path file) {
-        return TEMP.matcher(file.getFileName().toString()).matches();
     }
 
 }

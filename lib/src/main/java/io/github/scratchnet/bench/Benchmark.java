@@ -2,7 +2,6 @@ package io.github.scratchnet.bench;
 
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
-import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.TrainConfig;
 import io.github.scratchnet.train.Trainer;
 import io.github.scratchnet.train.TrainingListener;
@@ -26,8 +25,8 @@ public final class Benchmark {
     /** The reference workload's configuration for batch size {@code batchSize}. */
     public static TrainConfig config(int batchSize, int totalEpochs, long seed) {
         // patience 0: no early stopping; no batchnorm, no L2, no restore-best.
-        return new TrainConfig(TrainConfig.REPORT_LAYERS, LEARNING_RATE, batchSize, totalEpochs, BatchNormMode.OFF,
-                0, 0, EVAL_EVERY, 0, false, seed);
+        return TrainConfig.builder().learningRate(LEARNING_RATE).batchSize(batchSize).maxEpochs(totalEpochs)
+                .patience(0).evalEvery(EVAL_EVERY).seed(seed).build();
     }
 
     /** Trains on {@code train}, checking on {@code validation}, and times every epoch. */

@@ -1,10 +1,12 @@
 package io.github.scratchnet.cli;
 
+import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.nn.Evaluation;
 import io.github.scratchnet.nn.Evaluator;
+import io.github.scratchnet.nn.LayerSizes;
 import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.nn.Network;
 import java.nio.file.Path;
@@ -25,10 +27,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Network net = ModelFile.load(model);
         // MNIST's shape is known without loading it: a model for other data fails at once.
-        if (net.inputSize() != Mnist.FEATURES || net.outputSize() != Mnist.CLASSES) {
-            throw new io.github.scratchnet.ScratchnetException("model " + model + " expects " + net.inputSize()
-                    + " inputs and " + net.outputSize() + " classes, MNIST has " + Mnist.FEATURES + " and "
-                    + Mnist.CLASSES + "; evaluate a model trained on MNIST");
+        String mismatch = LayerSizes.mismatch(net.sizes(), Mnist.FEATURES, Mnist.CLASSES);
+        if (mismatch != null) {
+            throw new ScratchnetException("model " + model + " does not fit MNIST: " + mismatch
+                    + "; evaluate a model trained on MNIST");
         }
         MnistData.requireFiles(dataDir);
         MnistSplits data = Mnist.load(dataDir, 1);

@@ -1,5 +1,6 @@
 package io.github.scratchnet.cli;
 
+import io.github.scratchnet.InvalidParameterException;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.Version;
 import io.github.scratchnet.nn.Kernels;
@@ -8,15 +9,24 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code java -jar scratchnet.jar}: dispatches to the sub-commands. */
+/**
+ * Entry point of {@code java -jar scratchnet.jar}: dispatches to the sub-commands, in a child JVM
+ * with the vector module when this one lacks it (see {@link VectorRelaunch}).
+ */
 @Command(name = "scratchnet", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Train and evaluate a from-scratch feed-forward network on MNIST.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
+        if (VectorRelaunch.wanted()) {
+            int exit = VectorRelaunch.run(args);
+            if (exit >= 0) System.exit(exit);
+            // The child JVM did not start: carry on here with the scalar kernels.
+        }
+        VectorRelaunch.followParent();
         if (args.length > 0 && Set.of("train", "sweep", "bench").contains(args[0]) && !Kernels.vectorised()) {
-            // the same numbers either way, but a user who forgot the JVM option should know why it is slow
+            // the same numbers either way, but a user on a JDK without the module should know why it is slow
             System.err.println("note: " + Kernels.describe());
         }
         System.exit(run(args));
@@ -32,6 +42,10 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (ex instanceof InvalidParameterException p) {
+                err.println("error: " + p.messageNaming(Flags.of(p.parameter(), parseResult)));
+                return 1;
+            }
             if (ex instanceof ScratchnetException) {
                 err.println("error: " + ex.getMessage());
                 return 1;

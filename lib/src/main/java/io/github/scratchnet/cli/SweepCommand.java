@@ -83,7 +83,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (parallel < 1) throw new ScratchnetException("--parallel must be at least 1, got " + parallel);
         int trainSize = maxTrain == null ? Mnist.TRAIN_SIZE : MnistData.trainSize(maxTrain);
         // Checked for every run up front: a sweep should not fail an hour in on its last batch size.
-        for (TrainConfig c : configs) MnistData.checkConfig(c, trainSize);
+        for (TrainConfig c : configs) c.requireFits(Mnist.FEATURES, Mnist.CLASSES, trainSize);
         MnistData.requireFiles(options.dataDir());
         createOutputFolder();
 

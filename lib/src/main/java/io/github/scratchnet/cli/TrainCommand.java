@@ -42,7 +42,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig config = options.toConfig();
         PrintStream err = System.err;
         // Checked before loading and training, so a typo costs nothing and a finished run is never lost.
-        MnistData.checkConfig(config, Mnist.TRAIN_SIZE);
+        config.requireFits(Mnist.FEATURES, Mnist.CLASSES, Mnist.TRAIN_SIZE);
         MnistData.requireFiles(options.dataDir());
         if (save != null) checkSaveTarget(save);
         MnistSplits data = Mnist.load(options.dataDir(), config.seed());

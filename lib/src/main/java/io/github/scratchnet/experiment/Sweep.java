@@ -148,7 +148,7 @@ public final class Sweep {
     static List<List<TrainConfig>> trajectories(List<TrainConfig> configs) {
         Map<TrainConfig, List<TrainConfig>> groups = new LinkedHashMap<>();
         for (TrainConfig c : configs) {
-            groups.computeIfAbsent(c.withPatience(0).withRestoreBest(false), k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(c.toBuilder().patience(0).restoreBest(false).build(), k -> new ArrayList<>()).add(c);
         }
         List<List<TrainConfig>> out = new ArrayList<>();
         for (List<TrainConfig> g : groups.values()) {

@@ -70,8 +70,8 @@ public final class SweepGrid {
                 for (double lambda : l2) {
                     for (double lr : learningRates) {
                         for (int b : batchSizes) {
-                            TrainConfig c = base.withSeed(seed).withBatchNorm(mode).withL2(lambda).withLearningRate(lr)
-                                    .withBatchSize(b);
+                            TrainConfig c = base.toBuilder().seed(seed).batchNorm(mode).l2(lambda).learningRate(lr)
+                                    .batchSize(b).build();
                             if (!out.contains(c)) out.add(c);
                         }
                     }

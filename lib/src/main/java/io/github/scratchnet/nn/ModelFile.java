@@ -2,6 +2,7 @@ package io.github.scratchnet.nn;
 
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Npz;
+import io.github.scratchnet.data.NpzWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ModelFile {
 
     public static void save(Network net, Path file) {
         Parameters p = net.parameters();
-        Npz.Writer w = Npz.writer();
+        NpzWriter w = Npz.writer();
         for (int l = 1; l <= net.layers(); l++) {
             w.matrix("W" + l, p.weight(l));
             w.matrix("b" + l, p.bias(l));

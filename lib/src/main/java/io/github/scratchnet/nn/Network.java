@@ -25,7 +25,7 @@ public final class Network {
 
     /** A network with the given parameters and running statistics (taken over, not copied). */
     public Network(int[] sizes, BatchNormMode batchNorm, Parameters parameters, RunningStats runningStats) {
-        checkSizes(sizes);
+        LayerSizes.requireValid(sizes);
         if (!Arrays.equals(sizes, parameters.sizes())) {
             throw new ScratchnetException("parameters have layer sizes " + Arrays.toString(parameters.sizes())
                     + " but the network expects " + Arrays.toString(sizes) + "; load the matching model");
@@ -46,7 +46,7 @@ public final class Network {
      * scale and zero shift. Weights are drawn row by row of the report's {@code W}.
      */
     public static Network initialize(int[] sizes, BatchNormMode batchNorm, long seed) {
-        checkSizes(sizes);
+        LayerSizes.requireValid(sizes);
         Parameters p = new Parameters(sizes, batchNorm == BatchNormMode.FULL);
         Random random = new Random(seed);
         for (int l = 1; l < sizes.length; l++) {
@@ -61,33 +61,12 @@ public final class Network {
         return new Network(sizes, batchNorm, p, new RunningStats(sizes));
     }
 
-    static void checkSizes(int[] sizes) {
-        if (sizes.length < 2) {
-            throw new ScratchnetException("a network needs at least an input and an output layer, got "
-                    + Arrays.toString(sizes) + "; give e.g. 784,20,7,5,10");
-        }
-        for (int n : sizes) {
-            if (n <= 0) {
-                throw new ScratchnetException("layer sizes must be positive, got " + Arrays.toString(sizes)
-                        + "; give e.g. 784,20,7,5,10");
-            }
-        }
-    }
-
     public int[] sizes() {
         return sizes.clone();
     }
 
     public int layers() {
         return sizes.length - 1;
-    }
-
-    public int inputSize() {
-        return sizes[0];
-    }
-
-    public int outputSize() {
-        return sizes[sizes.length - 1];
     }
 
     public BatchNormMode batchNorm() {

@@ -136,8 +136,8 @@ public final class NotebookSettings {
      * {@link TrainConfig#report(int, long)}.
      */
     public TrainConfig base(int batchSize) {
-        return TrainConfig.report(batchSize, seed).withMaxEpochs(maxEpochs()).withEvalEvery(evalEvery())
-                .withPatience(evalEvery());
+        return TrainConfig.report(batchSize, seed).toBuilder().maxEpochs(maxEpochs()).evalEvery(evalEvery())
+                .patience(evalEvery()).build();
     }
 
     /**

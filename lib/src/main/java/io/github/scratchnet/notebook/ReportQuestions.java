@@ -63,9 +63,9 @@ public final class ReportQuestions {
      * comes from the penalty.
      */
     public List<TrainConfig> weightPair(int batchSize, int epochs, double lambda) {
-        TrainConfig base = settings.base(batchSize).withPatience(0)
-                .withMaxEpochs(settings.smoke() ? settings.maxEpochs() : epochs);
-        return List.of(base, base.withL2(lambda));
+        TrainConfig base = settings.base(batchSize).toBuilder().patience(0)
+                .maxEpochs(settings.smoke() ? settings.maxEpochs() : epochs).build();
+        return List.of(base, base.toBuilder().l2(lambda).build());
     }
 
     private SweepGrid grid() {
@@ -74,7 +74,7 @@ public final class ReportQuestions {
 
     /** The same run under the patient rule: {@value #PATIENT_CHECKS} checks of patience, best parameters restored. */
     public static TrainConfig patient(TrainConfig c) {
-        return c.withPatience(PATIENT_CHECKS * c.evalEvery()).withRestoreBest(true);
+        return c.toBuilder().patience(PATIENT_CHECKS * c.evalEvery()).restoreBest(true).build();
     }
 
     /** {@link #patient(TrainConfig)} for each configuration, in the same order. */

@@ -247,9 +247,9 @@ public final class ReportNetwork {
      */
     public static TrainingResult lLayerModel(DMatrixRMaj x, DMatrixRMaj y, DMatrixRMaj xVal, DMatrixRMaj yVal,
             int[] layerDims, double learningRate, int numEpochs, int batchSize, boolean useBatchnorm, double lambda, long seed) {
-        TrainConfig config = TrainConfig.report(batchSize, seed).withLayers(layerDims).withLearningRate(learningRate)
-                .withMaxEpochs(numEpochs).withL2(lambda)
-                .withBatchNorm(useBatchnorm ? BatchNormMode.NORMALIZE : BatchNormMode.OFF);
+        TrainConfig config = TrainConfig.report(batchSize, seed).toBuilder().layers(layerDims).learningRate(learningRate)
+                .maxEpochs(numEpochs).l2(lambda)
+                .batchNorm(useBatchnorm ? BatchNormMode.NORMALIZE : BatchNormMode.OFF).build();
         return new Trainer(config).fit(Dataset.fromColumns(x, y), Dataset.fromColumns(xVal, yVal), null);
     }
 

@@ -33,10 +33,6 @@ public final class EarlyStopping {
         return patience > 0 && step - bestStep >= patience;
     }
 
-    public double bestCost() {
-        return best;
-    }
-
     public long bestStep() {
         return bestStep;
     }

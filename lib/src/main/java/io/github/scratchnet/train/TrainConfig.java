@@ -1,11 +1,13 @@
 package io.github.scratchnet.train;
 
-import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.InvalidParameterException;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.nn.LayerSizes;
 import java.util.Arrays;
 
 /**
- * The hyper-parameters of one training run, validated on construction. Defaults are the report's:
+ * The hyper-parameters of one training run, validated on construction; built by name with {@link
+ * #builder()} or changed with {@link #toBuilder()}. Defaults are the report's:
  * layers [784, 20, 7, 5, 10], learning rate 0.009, batch size 128, up to 100 epochs, a validation
  * check every 100 steps and a patience of 100 steps (stop at the first check that does not improve).
  *
@@ -38,49 +40,66 @@ public record TrainConfig(
 
     public TrainConfig {
         layers = layers.clone();
-        if (layers.length < 2) {
-            throw new ScratchnetException("--layers needs at least two sizes (input and output), got "
-                    + Arrays.toString(layers) + "; e.g. 784,20,7,5,10");
-        }
-        for (int n : layers) {
-            if (n <= 0) {
-                throw new ScratchnetException("--layers sizes must be positive, got " + Arrays.toString(layers)
-                        + "; e.g. 784,20,7,5,10");
-            }
-        }
+        LayerSizes.requireValid(layers);
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ScratchnetException("learning rate must be a positive finite number, got " + learningRate
-                    + "; the report used 0.009");
+            throw new InvalidParameterException("learningRate", "learningRate must be a positive finite number, got "
+                    + learningRate + "; the report used 0.009");
         }
         if (batchSize <= 0) {
-            throw new ScratchnetException("batch size must be positive, got " + batchSize + "; e.g. 128");
+            throw new InvalidParameterException("batchSize", "batchSize must be positive, got " + batchSize + "; e.g. 128");
         }
         if (maxEpochs <= 0) {
-            throw new ScratchnetException("max epochs must be positive, got " + maxEpochs + "; the report used 100");
+            throw new InvalidParameterException("maxEpochs", "maxEpochs must be positive, got " + maxEpochs
+                    + "; the report used 100");
         }
         if (batchNorm == null) batchNorm = BatchNormMode.OFF;
         if (!(l2 >= 0) || !Double.isFinite(l2)) {
-            throw new ScratchnetException("L2 lambda must be zero or positive and finite, got " + l2 + "; e.g. 0.05");
+            throw new InvalidParameterException("l2", "l2 must be zero or positive and finite, got " + l2 + "; e.g. 0.05");
         }
         if (patience < 0) {
-            throw new ScratchnetException("patience must be zero (no early stopping) or positive, got " + patience);
+            throw new InvalidParameterException("patience", "patience must be zero (no early stopping) or positive, got "
+                    + patience);
         }
         if (evalEvery <= 0) {
-            throw new ScratchnetException("eval-every must be positive, got " + evalEvery + "; the report checked every 100 steps");
+            throw new InvalidParameterException("evalEvery", "evalEvery must be positive, got " + evalEvery
+                    + "; the report checked every 100 steps");
         }
         if (!(minDelta >= 0) || !Double.isFinite(minDelta)) {
-            throw new ScratchnetException("min-delta must be zero or positive, got " + minDelta);
+            throw new InvalidParameterException("minDelta", "minDelta must be zero or positive, got " + minDelta);
         }
+    }
+
+    /**
+     * Fails with a one-line message unless these layers read samples of {@code features} values into
+     * {@code classes} classes and the batch fits a training set of {@code trainSize} samples. The
+     * trainer checks this; callers that know the data's shape before loading it (the command line)
+     * check it up front.
+     */
+    public void requireFits(int features, int classes, int trainSize) {
+        LayerSizes.requireFits(layers, features, classes);
+        LayerSizes.requireBatchFits(batchSize, trainSize);
+    }
+
+    /** A builder that starts from the report's settings: batch size 128, seed 1. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        return new Builder().layers(layers).learningRate(learningRate).batchSize(batchSize).maxEpochs(maxEpochs)
+                .batchNorm(batchNorm).l2(l2).patience(patience).evalEvery(evalEvery).minDelta(minDelta)
+                .restoreBest(restoreBest).seed(seed);
     }
 
     /** The report's settings with the given batch size and seed. */
     public static TrainConfig report(int batchSize, long seed) {
-        return new TrainConfig(REPORT_LAYERS, 0.009, batchSize, 100, BatchNormMode.OFF, 0, 100, 100, 0, false, seed);
+        return builder().batchSize(batchSize).seed(seed).build();
     }
 
     /** The report's settings: batch size 128, seed 1. */
     public static TrainConfig defaults() {
-        return report(128, 1);
+        return builder().build();
     }
 
     @Override
@@ -88,48 +107,102 @@ public record TrainConfig(
         return layers.clone();
     }
 
-    public TrainConfig withLayers(int... v) {
-        return new TrainConfig(v, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery, minDelta, restoreBest, seed);
-    }
+    /**
+     * Hyper-parameters by name, e.g. {@code TrainConfig.builder().batchSize(16).l2(0.05).build()} or
+     * {@code config.toBuilder().seed(2).build()}. Unset values are the report's; {@link #build()}
+     * validates them all at once.
+     */
+    public static final class Builder {
+        private int[] layers = REPORT_LAYERS.clone();
+        private double learningRate = 0.009;
+        private int batchSize = 128;
+        private int maxEpochs = 100;
+        private BatchNormMode batchNorm = BatchNormMode.OFF;
+        private double l2 = 0;
+        private int patience = 100;
+        private int evalEvery = 100;
+        private double minDelta = 0;
+        private boolean restoreBest = false;
+        private long seed = 1;
 
-    public TrainConfig withLearningRate(double v) {
-        return new TrainConfig(layers, v, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery, minDelta, restoreBest, seed);
-    }
+        private Builder() {
+        }
 
-    public TrainConfig withBatchSize(int v) {
-        return new TrainConfig(layers, learningRate, v, maxEpochs, batchNorm, l2, patience, evalEvery, minDelta, restoreBest, seed);
-    }
+        /** Layer sizes, input first. */
+        public Builder layers(int... v) {
+            layers = v.clone();
+            return this;
+        }
 
-    public TrainConfig withMaxEpochs(int v) {
-        return new TrainConfig(layers, learningRate, batchSize, v, batchNorm, l2, patience, evalEvery, minDelta, restoreBest, seed);
-    }
+        /** SGD step size. */
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
 
-    public TrainConfig withBatchNorm(BatchNormMode v) {
-        return new TrainConfig(layers, learningRate, batchSize, maxEpochs, v, l2, patience, evalEvery, minDelta, restoreBest, seed);
-    }
+        /** Samples per step. */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
 
-    public TrainConfig withL2(double v) {
-        return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, v, patience, evalEvery, minDelta, restoreBest, seed);
-    }
+        /** Upper bound on passes over the training set. */
+        public Builder maxEpochs(int v) {
+            maxEpochs = v;
+            return this;
+        }
 
-    public TrainConfig withPatience(int v) {
-        return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, v, evalEvery, minDelta, restoreBest, seed);
-    }
+        /** Where hidden layers are normalised. */
+        public Builder batchNorm(BatchNormMode v) {
+            batchNorm = v;
+            return this;
+        }
 
-    public TrainConfig withEvalEvery(int v) {
-        return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, v, minDelta, restoreBest, seed);
-    }
+        /** Lambda of the L2 penalty. */
+        public Builder l2(double v) {
+            l2 = v;
+            return this;
+        }
 
-    public TrainConfig withMinDelta(double v) {
-        return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery, v, restoreBest, seed);
-    }
+        /** Steps without a validation improvement before stopping; 0 disables early stopping. */
+        public Builder patience(int v) {
+            patience = v;
+            return this;
+        }
 
-    public TrainConfig withRestoreBest(boolean v) {
-        return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery, minDelta, v, seed);
-    }
+        /** Steps between validation checks. */
+        public Builder evalEvery(int v) {
+            evalEvery = v;
+            return this;
+        }
 
-    public TrainConfig withSeed(long v) {
-        return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery, minDelta, restoreBest, v);
+        /** How much the validation cost must fall to count as an improvement. */
+        public Builder minDelta(double v) {
+            minDelta = v;
+            return this;
+        }
+
+        /** Put back the parameters of the best check when training stops. */
+        public Builder restoreBest(boolean v) {
+            restoreBest = v;
+            return this;
+        }
+
+        /** Drives the split, initialisation and shuffling. */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /**
+         * The validated configuration.
+         *
+         * @throws io.github.scratchnet.InvalidParameterException naming the first nonsense value
+         */
+        public TrainConfig build() {
+            return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery,
+                    minDelta, restoreBest, seed);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
 import io.github.scratchnet.nn.Evaluation;
 import io.github.scratchnet.nn.Evaluator;
+import io.github.scratchnet.nn.LayerSizes;
 import io.github.scratchnet.nn.Network;
 import io.github.scratchnet.nn.Pass;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class Trainer {
      */
     public Trainer observing(List<TrainConfig> rules) {
         for (TrainConfig r : rules) {
-            TrainConfig same = r.withPatience(config.patience()).withRestoreBest(config.restoreBest());
+            TrainConfig same = r.toBuilder().patience(config.patience()).restoreBest(config.restoreBest()).build();
             if (!same.equals(config)) {
                 throw new ScratchnetException("cannot observe [" + r + "] on the run of [" + config
                         + "]: only the patience and restoreBest may differ");
@@ -376,24 +377,12 @@ public final class Trainer {
     }
 
     private void checkData(Dataset train, Dataset validation, Dataset test) {
-        int[] layers = config.layers();
-        for (Dataset d : Arrays.asList(train, validation, test)) {
-            if (d == null) continue;
-            if (d.features() != layers[0]) {
-                throw new ScratchnetException("the first layer has " + layers[0] + " units but the data has "
-                        + d.features() + " features per sample; start --layers with " + d.features());
-            }
-            if (d.classes() != layers[layers.length - 1]) {
-                throw new ScratchnetException("the last layer has " + layers[layers.length - 1]
-                        + " units but the data has " + d.classes() + " classes; end --layers with " + d.classes());
-            }
-        }
         if (train.size() == 0 || validation.size() == 0) {
             throw new ScratchnetException("training and validation sets must not be empty");
         }
-        if (config.batchSize() > train.size()) {
-            throw new ScratchnetException("batch size " + config.batchSize() + " is larger than the training set ("
-                    + train.size() + " samples); choose at most " + train.size());
+        config.requireFits(train.features(), train.classes(), train.size());
+        for (Dataset d : Arrays.asList(validation, test)) {
+            if (d != null) LayerSizes.requireFits(config.layers(), d.features(), d.classes());
         }
     }
 

@@ -102,24 +102,26 @@ class BadInputTest {
         c.add(Arguments.of("unknown option", List.of("train", "--frobnicate"), List.of("Unknown option: '--frobnicate'")));
         c.add(Arguments.of("malformed number", List.of("train", "--lr", "abc"), List.of("'--lr'", "'abc'")));
         c.add(Arguments.of("malformed list", List.of("sweep", "--seeds", "1,x"), List.of("'--seeds'", "'x'")));
-        c.add(Arguments.of("batch size 0", List.of("train", "--batch-size", "0"), List.of("batch size must be positive")));
+        c.add(Arguments.of("batch size 0", List.of("train", "--batch-size", "0"), List.of("--batch-size must be positive", "e.g. 128")));
         c.add(Arguments.of("batch size over the training set", List.of("train", "--batch-size", "48001"),
-                List.of("larger than the training set (48000")));
+                List.of("--batch-size 48001 is larger than the training set (48000", "choose at most")));
         c.add(Arguments.of("sweep batch size over the subset", List.of("sweep", "--max-train", "1000", "--batch-sizes",
-                "64,1001", "--out", tmp.resolve("never").toString()), List.of("batch size 1001 is larger than the training set (1000")));
+                "64,1001", "--out", tmp.resolve("never").toString()), List.of("--batch-sizes 1001 is larger than the training set (1000")));
         for (String lr : List.of("0", "-1", "NaN", "Infinity")) {
             c.add(Arguments.of("learning rate " + lr, List.of("train", "--lr", lr),
-                    List.of("learning rate must be a positive finite number")));
+                    List.of("--lr must be a positive finite number", "0.009")));
         }
-        c.add(Arguments.of("negative lambda", List.of("train", "--l2", "-0.5"), List.of("L2 lambda must be zero or positive")));
+        c.add(Arguments.of("negative lambda", List.of("train", "--l2", "-0.5"), List.of("--l2 must be zero or positive")));
         c.add(Arguments.of("negative lambda in a sweep", List.of("sweep", "--l2-values", "0,-1"),
-                List.of("L2 lambda must be zero or positive")));
-        c.add(Arguments.of("zero layer", List.of("train", "--layers", "784,0,10"), List.of("sizes must be positive")));
-        c.add(Arguments.of("negative layer", List.of("train", "--layers", "784,-5,10"), List.of("sizes must be positive")));
+                List.of("--l2-values must be zero or positive")));
+        c.add(Arguments.of("zero layer", List.of("train", "--layers", "784,0,10"), List.of("--layers sizes must be positive", "e.g. 784,20,7,5,10")));
+        c.add(Arguments.of("negative layer", List.of("train", "--layers", "784,-5,10"), List.of("--layers sizes must be positive")));
         c.add(Arguments.of("first layer not 784", List.of("train", "--layers", "100,20,10"),
-                List.of("first layer has 100 units", "784")));
+                List.of("first layer has 100 units", "start --layers with 784")));
         c.add(Arguments.of("last layer not 10", List.of("sweep", "--layers", "784,20,5"),
-                List.of("last layer has 5 units", "10")));
+                List.of("last layer has 5 units", "end --layers with 10")));
+        c.add(Arguments.of("one layer", List.of("train", "--layers", "784"), List.of("--layers needs at least two sizes")));
+        c.add(Arguments.of("eval-every 0", List.of("train", "--eval-every", "0"), List.of("--eval-every must be positive")));
         c.add(Arguments.of("unknown batchnorm mode", List.of("train", "--batchnorm", "sometimes"),
                 List.of("'sometimes' is not a batchnorm mode")));
         c.add(Arguments.of("unknown batchnorm mode in a list", List.of("sweep", "--batchnorm-modes", "off,sometimes"),
@@ -139,7 +141,7 @@ class BadInputTest {
         c.add(Arguments.of("corrupt model", List.of("evaluate", "--model", tmp.resolve("corrupt.npz").toString()),
                 List.of("corrupt.npz")));
         c.add(Arguments.of("model for other data", List.of("evaluate", "--model", tmp.resolve("three-classes.npz").toString()),
-                List.of("expects 784 inputs and 3 classes")));
+                List.of("does not fit MNIST", "last layer has 3 units", "evaluate a model trained on MNIST")));
         c.add(Arguments.of("missing model", List.of("evaluate", "--model", tmp.resolve("none.npz").toString()),
                 List.of("does not exist")));
         return c.stream();

@@ -28,8 +28,9 @@ class SweepCommandTest {
         // data, which leaves a wide window to kill it between two runs.
         List<String> args = List.of("sweep", "--data-dir", DATA, "--max-train", "2000", "--max-epochs", "1",
                 "--batch-sizes", "500", "--seeds", "1,2,3", "--parallel", "1", "--out", out.toString());
+        // One JVM, not a parent that starts a second with the vector module: the kill is meant for the sweep itself.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Dscratchnet.relaunch=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile()).start();

@@ -49,7 +49,9 @@ class NpzTest {
         in.put("special", special);
         Path file = dir.resolve("m.npz");
 
-        Npz.write(file, in, Map.of(), Map.of());
+        NpzWriter w = Npz.writer();
+        in.forEach(w::matrix);
+        w.write(file);
         Npz npz = Npz.read(file);
 
         assertEquals(List.copyOf(in.keySet()), List.copyOf(npz.names()));
@@ -92,7 +94,7 @@ class NpzTest {
     void writerCopiesMatricesAndIgnoresSpareData() {
         DMatrixRMaj m = new DMatrixRMaj(2, 2);
         m.data = new double[] {1, 2, 3, 4, 99, 99}; // EJML allows spare capacity
-        Npz.Writer w = Npz.writer().matrix("m", m);
+        NpzWriter w = Npz.writer().matrix("m", m);
         m.data[0] = -1;
         Path file = dir.resolve("m.npz");
         w.write(file);
@@ -124,7 +126,7 @@ class NpzTest {
 
     @Test
     void duplicateOrEmptyNamesAreProgrammingErrors() {
-        Npz.Writer w = Npz.writer().scalar("x", 1);
+        NpzWriter w = Npz.writer().scalar("x", 1);
         assertThrows(IllegalArgumentException.class, () -> w.string("x", "again"));
         assertThrows(IllegalArgumentException.class, () -> w.scalar("", 1));
     }
@@ -133,7 +135,7 @@ class NpzTest {
 
     @Test
     void headerIsNumpyVersion1AlignedTo64() {
-        byte[] h = Npz.header("<f8", new long[] {2, 3});
+        byte[] h = Npy.header("<f8", new long[] {2, 3});
 
         assertEquals(128, h.length, "NumPy writes a 128-byte header for a (2, 3) float64 array");
         assertEquals(0, h.length % 64);
@@ -143,9 +145,9 @@ class NpzTest {
         String text = new String(h, 10, h.length - 10, StandardCharsets.ISO_8859_1);
         assertEquals(dict + " ".repeat(h.length - 10 - dict.length() - 1) + "\n", text);
 
-        String scalar = new String(Npz.header("<U5", new long[0]), StandardCharsets.ISO_8859_1);
+        String scalar = new String(Npy.header("<U5", new long[0]), StandardCharsets.ISO_8859_1);
         assertTrue(scalar.startsWith("\u0093NUMPY\u0001\u0000v\u0000{'descr': '<U5', 'fortran_order': False, 'shape': (), } "));
-        assertTrue(Npz.header("<f8", new long[] {7}).length % 64 == 0);
+        assertTrue(Npy.header("<f8", new long[] {7}).length % 64 == 0);
     }
 
     @Test
@@ -294,9 +296,9 @@ class NpzTest {
     void unwritableTargetsSayChooseAWritablePath() throws IOException {
         Path notAFolder = Files.write(dir.resolve("plain"), new byte[] {1});
         DMatrixRMaj m = new DMatrixRMaj(1, 1);
-        Npz.Writer w = Npz.writer().matrix("W", m);
+        NpzWriter w = Npz.writer().matrix("W", m);
         assertOneLine(() -> w.write(notAFolder.resolve("m.npz")), "cannot write model file", "choose a writable path");
-        assertOneLine(() -> w.write(dir.resolve("missing/m.npz")), "folder does not exist", "choose a writable path");
+        assertOneLine(() -> w.write(dir.resolve("missing/m.npz")), "missing does not exist", "choose a writable path");
         assertOneLine(() -> w.write(dir), "folder", "choose a writable path");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(notAFolder), files.toList(), "no temporary files left behind");

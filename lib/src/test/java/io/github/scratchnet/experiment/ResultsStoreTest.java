@@ -22,7 +22,7 @@ class ResultsStoreTest {
     Path dir;
 
     private static SweepRun run(int batchSize, BatchNormMode bn, double lambda, long seed, double test) {
-        TrainConfig c = TrainConfig.report(batchSize, seed).withBatchNorm(bn).withL2(lambda);
+        TrainConfig c = TrainConfig.report(batchSize, seed).toBuilder().batchNorm(bn).l2(lambda).build();
         RunSummary s = new RunSummary(batchSize, bn.label(), lambda, seed, 3, 1200, 0.1 + 0.2, 0.3, 0.9, 0.35,
                 0.89, test, "early_stop");
         List<Check> history = List.of(new Check(100, 1, 2.3, 2.2, 0.1, 0.01), new Check(200, 1, 1.0 / 3, 0.7, 0.8, 0.02));
@@ -80,9 +80,9 @@ class ResultsStoreTest {
     void patienceCountsChecksRoundingUp() {
         TrainConfig c = TrainConfig.report(16, 1);
         assertEquals(1, ResultsStore.patienceInChecks(c));
-        assertEquals(10, ResultsStore.patienceInChecks(c.withPatience(1000)));
-        assertEquals(2, ResultsStore.patienceInChecks(c.withPatience(150)));
-        assertEquals(0, ResultsStore.patienceInChecks(c.withPatience(0)));
+        assertEquals(10, ResultsStore.patienceInChecks(c.toBuilder().patience(1000).build()));
+        assertEquals(2, ResultsStore.patienceInChecks(c.toBuilder().patience(150).build()));
+        assertEquals(0, ResultsStore.patienceInChecks(c.toBuilder().patience(0).build()));
     }
 
     @Test

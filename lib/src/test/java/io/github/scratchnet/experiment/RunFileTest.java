@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunFileTest {
     @TempDir Path dir;
 
-    private final TrainConfig config = TrainConfig.report(32, 7).withBatchNorm(BatchNormMode.FULL).withL2(0.05)
-            .withLayers(784, 12, 10).withLearningRate(0.1 + 0.2).withRestoreBest(true);
+    private final TrainConfig config = TrainConfig.report(32, 7).toBuilder().batchNorm(BatchNormMode.FULL).l2(0.05)
+            .layers(784, 12, 10).learningRate(0.1 + 0.2).restoreBest(true).build();
     private final RunSummary summary = new RunSummary(32, "full", 0.05, 7, 2, 150, 1.25, Double.NaN, 0.1 / 3,
             Double.POSITIVE_INFINITY, 0.5, 0.25, "diverged");
     private final List<Check> history = List.of(new Check(100, 1, 2.3, 2.2, 1.0 / 7, 0.5),

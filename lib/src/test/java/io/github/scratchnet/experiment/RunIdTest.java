@@ -16,10 +16,10 @@ class RunIdTest {
 
     @Test
     void spellsOutTheSweptFieldsAndHashesTheRest() {
-        String id = RunId.of(BASE.withL2(0.05).withBatchNorm(BatchNormMode.NORMALIZE));
+        String id = RunId.of(BASE.toBuilder().l2(0.05).batchNorm(BatchNormMode.NORMALIZE).build());
         assertTrue(id.matches("bs16_bn-normalize_l2-0\\.05_seed1_[0-9a-f]{8}"), id);
         assertTrue(RunId.of(BASE).startsWith("bs16_bn-off_l2-0_seed1_"), RunId.of(BASE));
-        assertEquals("bs16_bn-off_l2-0.0001_seed-3_", RunId.of(BASE.withL2(1e-4).withSeed(-3)).substring(0, 29));
+        assertEquals("bs16_bn-off_l2-0.0001_seed-3_", RunId.of(BASE.toBuilder().l2(1e-4).seed(-3).build()).substring(0, 29));
     }
 
     @Test
@@ -30,17 +30,17 @@ class RunIdTest {
 
     @Test
     void everyFieldChangesTheIdAndTheSeedIsLeftOutOfTheConfigurationId() {
-        List<TrainConfig> variants = List.of(BASE, BASE.withBatchSize(32), BASE.withBatchNorm(BatchNormMode.FULL),
-                BASE.withL2(0.05), BASE.withSeed(2), BASE.withLayers(784, 30, 10), BASE.withLearningRate(0.01),
-                BASE.withMaxEpochs(7), BASE.withPatience(0), BASE.withEvalEvery(50), BASE.withMinDelta(1e-4),
-                BASE.withRestoreBest(true));
+        List<TrainConfig> variants = List.of(BASE, BASE.toBuilder().batchSize(32).build(), BASE.toBuilder().batchNorm(BatchNormMode.FULL).build(),
+                BASE.toBuilder().l2(0.05).build(), BASE.toBuilder().seed(2).build(), BASE.toBuilder().layers(784, 30, 10).build(), BASE.toBuilder().learningRate(0.01).build(),
+                BASE.toBuilder().maxEpochs(7).build(), BASE.toBuilder().patience(0).build(), BASE.toBuilder().evalEvery(50).build(), BASE.toBuilder().minDelta(1e-4).build(),
+                BASE.toBuilder().restoreBest(true).build());
         Set<String> ids = new HashSet<>();
         for (TrainConfig c : variants) {
             String id = RunId.of(c);
             assertTrue(ids.add(id), "duplicate id " + id);
             assertTrue(id.matches("[A-Za-z0-9._-]+"), id);
         }
-        assertEquals(RunId.ofConfiguration(BASE), RunId.ofConfiguration(BASE.withSeed(9)));
-        assertNotEquals(RunId.ofConfiguration(BASE), RunId.ofConfiguration(BASE.withLearningRate(0.01)));
+        assertEquals(RunId.ofConfiguration(BASE), RunId.ofConfiguration(BASE.toBuilder().seed(9).build()));
+        assertNotEquals(RunId.ofConfiguration(BASE), RunId.ofConfiguration(BASE.toBuilder().learningRate(0.01).build()));
     }
 }

@@ -39,12 +39,12 @@ class KernelChoiceTest {
         Dataset test = TrainerThreadsTest.data(200, 13);
         List<String> out = new ArrayList<>();
         // widths that use every block of the vector kernels (5, 2 and 1 vectors, and leftovers)
-        TrainConfig base = TrainConfig.report(16, 5).withLayers(140, 31, 9, 4).withLearningRate(0.1)
-                .withMaxEpochs(3).withEvalEvery(9);
+        TrainConfig base = TrainConfig.report(16, 5).toBuilder().layers(140, 31, 9, 4).learningRate(0.1)
+                .maxEpochs(3).evalEvery(9).build();
         for (TrainConfig c : List.of(base,
-                base.withBatchSize(128).withL2(0.3),
-                base.withBatchSize(40).withBatchNorm(BatchNormMode.NORMALIZE),
-                base.withBatchSize(100).withBatchNorm(BatchNormMode.FULL).withL2(0.05))) {
+                base.toBuilder().batchSize(128).l2(0.3).build(),
+                base.toBuilder().batchSize(40).batchNorm(BatchNormMode.NORMALIZE).build(),
+                base.toBuilder().batchSize(100).batchNorm(BatchNormMode.FULL).l2(0.05).build())) {
             TrainingResult r = new Trainer(c, 2).fit(train, validation, test);
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             StringBuilder text = new StringBuilder();

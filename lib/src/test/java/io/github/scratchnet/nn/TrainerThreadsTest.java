@@ -41,8 +41,8 @@ class TrainerThreadsTest {
     }
 
     static TrainConfig config(int batch, int epochs, int patience, boolean restoreBest, double lr, BatchNormMode mode) {
-        return TrainConfig.report(batch, 3).withLayers(140, 12, 6, 4).withLearningRate(lr).withMaxEpochs(epochs)
-                .withEvalEvery(7).withPatience(patience).withRestoreBest(restoreBest).withBatchNorm(mode);
+        return TrainConfig.report(batch, 3).toBuilder().layers(140, 12, 6, 4).learningRate(lr).maxEpochs(epochs)
+                .evalEvery(7).patience(patience).restoreBest(restoreBest).batchNorm(mode).build();
     }
 
     record Run(TrainingResult result, List<String> calls) {}

@@ -109,10 +109,10 @@ class ConclusionsTest {
 
     @Test
     void decayPerEpochFollowsTheStepFactor() {
-        TrainConfig c = TrainConfig.report(16, 1).withL2(0.05);
+        TrainConfig c = TrainConfig.report(16, 1).toBuilder().l2(0.05).build();
         double perStep = 1 - 0.009 * 0.05 / 16;
         assertEquals(1 - Math.pow(perStep, 3000), Conclusions.decayPerEpoch(c, 48_000), 1e-15);
-        assertEquals(0, Conclusions.decayPerEpoch(c.withL2(0), 48_000));
+        assertEquals(0, Conclusions.decayPerEpoch(c.toBuilder().l2(0).build(), 48_000));
     }
 
     @Test

@@ -26,10 +26,10 @@ class ReportQuestionsTest {
     @Test
     void question5And6ChangeOnlyBatchnormAndLambda() {
         for (TrainConfig c : full.q5(BatchNormMode.NORMALIZE)) {
-            assertEquals(TrainConfig.report(c.batchSize(), 1).withBatchNorm(BatchNormMode.NORMALIZE), c);
+            assertEquals(TrainConfig.report(c.batchSize(), 1).toBuilder().batchNorm(BatchNormMode.NORMALIZE).build(), c);
         }
         for (TrainConfig c : full.q6(0.05, BatchNormMode.FULL)) {
-            assertEquals(TrainConfig.report(c.batchSize(), 1).withBatchNorm(BatchNormMode.FULL).withL2(0.05), c);
+            assertEquals(TrainConfig.report(c.batchSize(), 1).toBuilder().batchNorm(BatchNormMode.FULL).l2(0.05).build(), c);
         }
         List<TrainConfig> search = full.lambdaSearch(16, 32);
         assertEquals(8, search.size());
@@ -46,8 +46,8 @@ class ReportQuestionsTest {
         assertFalse(ReportQuestions.isPatient(c));
         assertEquals("report's rule", ReportQuestions.stoppingRule(c));
         assertEquals("patient rule", ReportQuestions.stoppingRule(p));
-        assertEquals("no early stopping", ReportQuestions.stoppingRule(c.withPatience(0)));
-        assertEquals("patience 300 steps", ReportQuestions.stoppingRule(c.withPatience(300)));
+        assertEquals("no early stopping", ReportQuestions.stoppingRule(c.toBuilder().patience(0).build()));
+        assertEquals("patience 300 steps", ReportQuestions.stoppingRule(c.toBuilder().patience(300).build()));
         assertEquals(20, ReportQuestions.patient(smoke.q4().get(0)).patience());
     }
 
@@ -84,7 +84,7 @@ class ReportQuestionsTest {
     @Test
     void weightPairDiffersOnlyInLambda() {
         List<TrainConfig> pair = full.weightPair(16, 10, 0.05);
-        assertEquals(pair.get(0).withL2(0.05), pair.get(1));
+        assertEquals(pair.get(0).toBuilder().l2(0.05).build(), pair.get(1));
         assertEquals(0, pair.get(0).l2());
         assertEquals(0, pair.get(0).patience());
         assertEquals(10, pair.get(0).maxEpochs());

@@ -1,11 +1,13 @@
 package io.github.scratchnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.InvalidParameterException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class TrainConfigTest {
     @Test
@@ -17,28 +19,55 @@ class TrainConfigTest {
         assertEquals(100, c.evalEvery());
         assertEquals("[784, 20, 7, 5, 10]", java.util.Arrays.toString(c.layers()));
         assertTrue(c.toString().contains("lr=0.009"), c.toString());
+        assertEquals(c, TrainConfig.builder().build());
+        assertEquals("layers=[784, 20, 7, 5, 10] lr=0.009 batch=128 maxEpochs=100 batchnorm=off l2=0.0 patience=100"
+                + " evalEvery=100 minDelta=0.0 restoreBest=false seed=1", c.toString());
     }
 
     @Test
-    void nonsenseValuesAreRefusedWithOneLine() {
+    void nonsenseValuesAreRefusedWithOneLineNamingTheParameter() {
         TrainConfig c = TrainConfig.defaults();
-        String[] messages = {
-            assertThrows(ScratchnetException.class, () -> c.withLearningRate(0)).getMessage(),
-            assertThrows(ScratchnetException.class, () -> c.withLearningRate(Double.NaN)).getMessage(),
-            assertThrows(ScratchnetException.class, () -> c.withLearningRate(Double.POSITIVE_INFINITY)).getMessage(),
-            assertThrows(ScratchnetException.class, () -> c.withBatchSize(0)).getMessage(),
-            assertThrows(ScratchnetException.class, () -> c.withMaxEpochs(-1)).getMessage(),
-            assertThrows(ScratchnetException.class, () -> c.withL2(-0.1)).getMessage(),
-            assertThrows(ScratchnetException.class, () -> c.withLayers(784, 0, 10)).getMessage(),
-            assertThrows(ScratchnetException.class, () -> c.withLayers(784)).getMessage(),
-            assertThrows(ScratchnetException.class, () -> c.withEvalEvery(0)).getMessage(),
-        };
-        for (String m : messages) assertTrue(!m.contains("\n") && m.length() > 20, m);
+        assertNamed("learningRate", () -> c.toBuilder().learningRate(0).build());
+        assertNamed("learningRate", () -> c.toBuilder().learningRate(Double.NaN).build());
+        assertNamed("learningRate", () -> c.toBuilder().learningRate(Double.POSITIVE_INFINITY).build());
+        assertNamed("batchSize", () -> c.toBuilder().batchSize(0).build());
+        assertNamed("maxEpochs", () -> c.toBuilder().maxEpochs(-1).build());
+        assertNamed("l2", () -> c.toBuilder().l2(-0.1).build());
+        assertNamed("layers", () -> c.toBuilder().layers(784, 0, 10).build());
+        assertNamed("layers", () -> c.toBuilder().layers(784).build());
+        assertNamed("evalEvery", () -> c.toBuilder().evalEvery(0).build());
+        assertNamed("patience", () -> c.toBuilder().patience(-1).build());
+        assertNamed("minDelta", () -> c.toBuilder().minDelta(-1).build());
+    }
+
+    @Test
+    void layersAndBatchSizeMustFitTheData() {
+        TrainConfig c = TrainConfig.defaults();
+        c.requireFits(784, 10, 128);
+        assertTrue(assertNamed("layers", () -> c.requireFits(100, 10, 1000)).contains("start layers with 100"));
+        assertTrue(assertNamed("layers", () -> c.requireFits(784, 3, 1000)).contains("end layers with 3"));
+        assertTrue(assertNamed("batchSize", () -> c.requireFits(784, 10, 127)).contains("choose at most 127"));
+    }
+
+    /** A notebook user typed {@code batchSize}, never {@code --batch-size}: messages name the parameter. */
+    private static String assertNamed(String parameter, Executable bad) {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, bad);
+        String m = e.getMessage();
+        assertEquals(parameter, e.parameter());
+        assertTrue(m.startsWith(parameter + " ") || m.contains(" " + parameter + " "), m);
+        assertFalse(m.contains("--") || m.contains("\n"), m);
+        assertTrue(e.messageNaming("--flag").contains("--flag"), m);
+        return m;
     }
 
     @Test
     void equalConfigsAreEqual() {
         assertEquals(TrainConfig.report(16, 3), TrainConfig.report(16, 3));
         assertTrue(!TrainConfig.report(16, 3).equals(TrainConfig.report(16, 4)));
+        TrainConfig every = TrainConfig.builder().layers(10, 4, 3).learningRate(0.5).batchSize(7).maxEpochs(9)
+                .batchNorm(io.github.scratchnet.nn.BatchNormMode.FULL).l2(0.25).patience(11).evalEvery(13)
+                .minDelta(0.125).restoreBest(true).seed(42).build();
+        assertEquals(every, every.toBuilder().build());
+        assertEquals(TrainConfig.report(16, 4), TrainConfig.report(16, 3).toBuilder().seed(4).build());
     }
 }

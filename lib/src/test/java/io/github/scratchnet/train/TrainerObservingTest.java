@@ -54,11 +54,10 @@ class TrainerObservingTest {
     @Test
     void everyObservedRuleEqualsItsOwnRun() {
         for (BatchNormMode mode : BatchNormMode.values()) {
-            TrainConfig driver = TrainerTest.small().withBatchNorm(mode).withL2(0.05).withMaxEpochs(12).withLearningRate(0.3).withEvalEvery(5)
-                    .withPatience(0).withRestoreBest(true);
-            List<TrainConfig> rules = List.of(driver.withPatience(5).withRestoreBest(false),
-                    driver.withPatience(5), driver.withPatience(15).withRestoreBest(false), driver.withPatience(15),
-                    driver.withPatience(50), driver.withRestoreBest(false));
+            TrainConfig driver = TrainerTest.small().toBuilder().batchNorm(mode).l2(0.05).maxEpochs(12).learningRate(0.3).evalEvery(5).patience(0).restoreBest(true).build();
+            List<TrainConfig> rules = List.of(driver.toBuilder().patience(5).restoreBest(false).build(),
+                    driver.toBuilder().patience(5).build(), driver.toBuilder().patience(15).restoreBest(false).build(), driver.toBuilder().patience(15).build(),
+                    driver.toBuilder().patience(50).build(), driver.toBuilder().restoreBest(false).build());
             List<TrainingResult> all = new Trainer(driver).observing(rules).fitAll(TRAIN, VALIDATION, TEST);
             assertEquals(rules.size() + 1, all.size());
             assertSameRun(new Trainer(driver).fit(TRAIN, VALIDATION, TEST), all.get(0));
@@ -82,12 +81,12 @@ class TrainerObservingTest {
 
     @Test
     void onlyLessPatientRulesOfTheSameRunCanBeObserved() {
-        TrainConfig c = TrainerTest.small().withPatience(30);
+        TrainConfig c = TrainerTest.small().toBuilder().patience(30).build();
         ScratchnetException more = assertThrows(ScratchnetException.class,
-                () -> new Trainer(c).observing(List.of(c.withPatience(0))));
+                () -> new Trainer(c).observing(List.of(c.toBuilder().patience(0).build())));
         assertTrue(more.getMessage().contains("train the most patient rule"), more.getMessage());
         ScratchnetException other = assertThrows(ScratchnetException.class,
-                () -> new Trainer(c).observing(List.of(c.withPatience(10).withL2(0.1))));
+                () -> new Trainer(c).observing(List.of(c.toBuilder().patience(10).l2(0.1).build())));
         assertTrue(other.getMessage().contains("only the patience and restoreBest may differ"), other.getMessage());
     }
 }

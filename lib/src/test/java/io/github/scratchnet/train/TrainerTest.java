@@ -26,13 +26,13 @@ class TrainerTest {
     }
 
     static TrainConfig small() {
-        return TrainConfig.report(16, 5).withLayers(8, 6, 3).withLearningRate(0.05).withMaxEpochs(5).withEvalEvery(10);
+        return TrainConfig.report(16, 5).toBuilder().layers(8, 6, 3).learningRate(0.05).maxEpochs(5).evalEvery(10).build();
     }
 
     @Test
     void sameSeedGivesTheSameHistoryBitForBit() {
         for (BatchNormMode mode : BatchNormMode.values()) {
-            TrainConfig c = small().withBatchNorm(mode).withL2(0.1);
+            TrainConfig c = small().toBuilder().batchNorm(mode).l2(0.1).build();
             TrainingResult a = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), blobs(100, 3));
             TrainingResult b = new Trainer(c, 2).fit(blobs(400, 1), blobs(100, 2), blobs(100, 3));
             assertEquals(a.history().size(), b.history().size());
@@ -51,13 +51,13 @@ class TrainerTest {
     @Test
     void differentSeedsGiveDifferentRuns() {
         TrainingResult a = new Trainer(small()).fit(blobs(400, 1), blobs(100, 2), null);
-        TrainingResult b = new Trainer(small().withSeed(6)).fit(blobs(400, 1), blobs(100, 2), null);
+        TrainingResult b = new Trainer(small().toBuilder().seed(6).build()).fit(blobs(400, 1), blobs(100, 2), null);
         assertTrue(a.history().get(0).validationCost() != b.history().get(0).validationCost());
     }
 
     @Test
     void learnsASimpleProblem() {
-        TrainingResult r = new Trainer(small().withPatience(0)).fit(blobs(800, 1), blobs(200, 2), blobs(200, 3));
+        TrainingResult r = new Trainer(small().toBuilder().patience(0).build()).fit(blobs(800, 1), blobs(200, 2), blobs(200, 3));
         assertTrue(r.validationAccuracy() > 0.9, "validation accuracy " + r.validationAccuracy());
         assertTrue(r.testAccuracy() > 0.9, "test accuracy " + r.testAccuracy());
         assertEquals(StopReason.MAX_EPOCHS, r.stopReason());
@@ -69,7 +69,7 @@ class TrainerTest {
     @Test
     void reportRuleStopsAtTheFirstCheckThatDoesNotImprove() {
         // A large learning rate makes the validation cost bounce, so the report's rule fires early.
-        TrainConfig c = small().withLearningRate(0.5).withMaxEpochs(50).withPatience(10);
+        TrainConfig c = small().toBuilder().learningRate(0.5).maxEpochs(50).patience(10).build();
         TrainingResult r = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), null);
         assertEquals(StopReason.EARLY_STOPPING, r.stopReason());
         int n = r.history().size();
@@ -85,7 +85,7 @@ class TrainerTest {
 
     @Test
     void restoreBestPutsBackTheBestCheck() {
-        TrainConfig c = small().withLearningRate(0.5).withMaxEpochs(20).withPatience(60).withRestoreBest(true);
+        TrainConfig c = small().toBuilder().learningRate(0.5).maxEpochs(20).patience(60).restoreBest(true).build();
         TrainingResult r = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), null);
         double best = r.history().stream().mapToDouble(Check::validationCost).min().orElseThrow();
         assertEquals(best, r.validationCost(), 1e-12);
@@ -93,7 +93,7 @@ class TrainerTest {
 
     @Test
     void divergingRunStopsAtOnce() {
-        TrainConfig c = small().withLearningRate(1e6).withMaxEpochs(100);
+        TrainConfig c = small().toBuilder().learningRate(1e6).maxEpochs(100).build();
         TrainingResult r = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), null);
         assertEquals(StopReason.DIVERGED, r.stopReason());
         assertTrue(r.iterations() < 25, "stopped after " + r.iterations() + " steps");
@@ -112,17 +112,17 @@ class TrainerTest {
     @Test
     void batchLargerThanTheTrainingSetIsRefused() {
         ScratchnetException e = assertThrows(ScratchnetException.class,
-                () -> new Trainer(small().withBatchSize(401)).fit(blobs(400, 1), blobs(100, 2), null));
+                () -> new Trainer(small().toBuilder().batchSize(401).build()).fit(blobs(400, 1), blobs(100, 2), null));
         assertTrue(e.getMessage().contains("larger than the training set"), e.getMessage());
     }
 
     @Test
     void layersMustMatchTheData() {
         ScratchnetException e = assertThrows(ScratchnetException.class,
-                () -> new Trainer(small().withLayers(9, 6, 3)).fit(blobs(40, 1), blobs(10, 2), null));
-        assertTrue(e.getMessage().contains("start --layers with 8"), e.getMessage());
+                () -> new Trainer(small().toBuilder().layers(9, 6, 3).build()).fit(blobs(40, 1), blobs(10, 2), null));
+        assertTrue(e.getMessage().contains("start layers with 8"), e.getMessage());
         e = assertThrows(ScratchnetException.class,
-                () -> new Trainer(small().withLayers(8, 6, 4)).fit(blobs(40, 1), blobs(10, 2), null));
-        assertTrue(e.getMessage().contains("end --layers with 3"), e.getMessage());
+                () -> new Trainer(small().toBuilder().layers(8, 6, 4).build()).fit(blobs(40, 1), blobs(10, 2), null));
+        assertTrue(e.getMessage().contains("end layers with 3"), e.getMessage());
     }
 }

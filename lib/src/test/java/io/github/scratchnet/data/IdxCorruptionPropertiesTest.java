@@ -9,40 +9,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Whatever happens to a file on disk (cut short, bytes flipped, plain or gzip-compressed), reading
  * it gives valid data or a one-line {@link ScratchnetException}, never another exception.
  */
-class IdxCorruptionProperties {
-    private static Path dir;
-
-    @BeforeContainer
-    static void createDir() throws IOException {
-        dir = Files.createTempDirectory("idx-properties-");
-    }
-
-    @AfterContainer
-    static void deleteDir() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
-
+class IdxCorruptionPropertiesTest {
     /** A valid pair: images of 1..4 x 1..4 pixels with random values, labels 0..9, 0..5 samples. */
     record Pair(byte[] images, byte[] labels) {}
 
@@ -60,13 +41,9 @@ class IdxCorruptionProperties {
                 });
     }
 
-    /** Flips: (position as a fraction of the file length, xor mask 1..255). */
     @Provide
     Arbitrary<List<Tuple2<Double, Integer>>> flips() {
-        Arbitrary<Tuple2<Double, Integer>> flip = Combinators.combine(
-                        Arbitraries.doubles().between(0, 1).ofScale(6), Arbitraries.integers().between(1, 255))
-                .as(Tuple::of);
-        return flip.list().ofMinSize(1).ofMaxSize(4);
+        return Corruption.flips();
     }
 
     @Property(tries = 300)
@@ -86,18 +63,14 @@ class IdxCorruptionProperties {
             @ForAll boolean inImages, @ForAll("flips") List<Tuple2<Double, Integer>> flips) throws IOException {
         byte[] images = gzip ? IdxBytes.gzip(pair.images()) : pair.images().clone();
         byte[] labels = gzip ? IdxBytes.gzip(pair.labels()) : pair.labels().clone();
-        byte[] target = inImages ? images : labels;
-        for (Tuple2<Double, Integer> f : flips) {
-            int at = (int) Math.min(target.length - 1, Math.floor(f.get1() * target.length));
-            target[at] ^= f.get2().byteValue();
-        }
+        Corruption.flip(inImages ? images : labels, flips);
         readOrFailCleanly(pair, images, labels, false);
     }
 
     private static void readOrFailCleanly(Pair pair, byte[] images, byte[] labels, boolean intact)
             throws IOException {
-        Path img = Files.write(dir.resolve("images"), images);
-        Path lab = Files.write(dir.resolve("labels"), labels);
+        Path img = Files.write(Corruption.scratchDir().resolve("images"), images);
+        Path lab = Files.write(Corruption.scratchDir().resolve("labels"), labels);
         try {
             IdxImages i = Idx.readImages(img);
             IdxLabels l = Idx.readLabels(lab);
