@@ -45,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
         config.requireFits(Mnist.FEATURES, Mnist.CLASSES, Mnist.TRAIN_SIZE);
         MnistData.requireFiles(options.dataDir());
         if (save != null) checkSaveTarget(save);
-        MnistSplits data = Mnist.load(options.dataDir(), config.seed());
+        MnistSplits data = Mnist.load(options.dataDir(), config.splitSeed());
         if (!quiet) err.println("training " + config);
         long stepsPerEpoch = (data.train().size() + config.batchSize() - 1) / config.batchSize();
         Progress progress = Progress.create(quiet, "train", stepsPerEpoch * config.maxEpochs(), "steps");

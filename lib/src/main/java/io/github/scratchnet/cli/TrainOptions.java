@@ -42,14 +42,18 @@ public final class TrainOptions {
     @Option(names = "--restore-best", description = "put back the parameters of the best check when stopping")
     boolean restoreBest;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "drives the split, initialisation and shuffling (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "SEED", description = "drives initialisation and the order of the batches (default: ${DEFAULT-VALUE})")
     long seed = 1;
+
+    @Option(names = "--split-seed", paramLabel = "SEED",
+            description = "drives the 48000/12000 training/validation split (default: --seed); keep it fixed to compare seeds on the same images")
+    Long splitSeed;
 
     /** The validated configuration (throws a one-line error for nonsense values). */
     public TrainConfig toConfig() {
         return TrainConfig.builder().layers(layers).learningRate(learningRate).batchSize(batchSize).maxEpochs(maxEpochs)
                 .batchNorm(batchNorm).l2(l2).patience(patience).evalEvery(evalEvery).minDelta(minDelta)
-                .restoreBest(restoreBest).seed(seed).build();
+                .restoreBest(restoreBest).seed(seed).splitSeed(splitSeed == null ? seed : splitSeed).build();
     }
 
     public Path dataDir() {

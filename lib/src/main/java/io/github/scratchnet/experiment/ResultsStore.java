@@ -49,6 +49,7 @@ public final class ResultsStore {
     public static final String PATIENCE = "Patience (checks)";
     public static final String RESTORE_BEST = "Restore Best";
     public static final String SEED = "Seed";
+    public static final String SPLIT_SEED = "Split Seed";
     public static final String EPOCH = "Epoch Number";
     public static final String ITERATION = "Iteration";
     public static final String TIME = "Train Time in sec";
@@ -94,6 +95,7 @@ public final class ResultsStore {
         IntColumn patience = IntColumn.create(PATIENCE);
         BooleanColumn restore = BooleanColumn.create(RESTORE_BEST);
         LongColumn seed = LongColumn.create(SEED);
+        LongColumn splitSeed = LongColumn.create(SPLIT_SEED);
         IntColumn epochs = IntColumn.create(EPOCH);
         LongColumn iterations = LongColumn.create(ITERATION);
         DoubleColumn time = DoubleColumn.create(TIME);
@@ -119,6 +121,7 @@ public final class ResultsStore {
             patience.append(patienceInChecks(c));
             restore.append(c.restoreBest());
             seed.append(c.seed());
+            splitSeed.append(c.splitSeed());
             epochs.append(s.epochs());
             iterations.append(s.iterations());
             time.append(s.trainTimeSeconds());
@@ -133,7 +136,7 @@ public final class ResultsStore {
             maxEpochs.append(c.maxEpochs());
             evalEvery.append(c.evalEvery());
         }
-        return t.addColumns(id, configId, q, batch, bn, lambda, patience, restore, seed, epochs, iterations, time, trainCost,
+        return t.addColumns(id, configId, q, batch, bn, lambda, patience, restore, seed, splitSeed, epochs, iterations, time, trainCost,
                 trainAcc, valCost, valAcc, testAcc, stop, lr, layers, maxEpochs, evalEvery);
     }
 
@@ -225,7 +228,7 @@ public final class ResultsStore {
 
     /** The columns that say what was trained: every setting of a run but its seed. */
     public static final List<String> CONFIGURATION_COLUMNS = List.of(CONFIG_ID, QUESTION, BATCH_SIZE, BATCHNORM,
-            LAMBDA, PATIENCE, RESTORE_BEST, "Learning Rate", "Layers", "Max Epochs", "Eval Every");
+            LAMBDA, PATIENCE, RESTORE_BEST, SPLIT_SEED, "Learning Rate", "Layers", "Max Epochs", "Eval Every");
 
     /**
      * One row per configuration of {@code runs}: its settings

@@ -135,6 +135,7 @@ final class RunFile {
         o.addProperty("min_delta", c.minDelta());
         o.addProperty("restore_best", c.restoreBest());
         o.addProperty("seed", c.seed());
+        o.addProperty("split_seed", c.splitSeed());
         return o;
     }
 
@@ -146,7 +147,9 @@ final class RunFile {
                 .batchSize(integer(o, "batch_size")).maxEpochs(integer(o, "max_epochs"))
                 .batchNorm(BatchNormMode.parse(string(o, "batchnorm"))).l2(number(o, "l2"))
                 .patience(integer(o, "patience")).evalEvery(integer(o, "eval_every")).minDelta(number(o, "min_delta"))
-                .restoreBest(get(o, "restore_best").getAsBoolean()).seed(get(o, "seed").getAsLong()).build();
+                .restoreBest(get(o, "restore_best").getAsBoolean()).seed(get(o, "seed").getAsLong())
+                // files written before the split had a seed of its own were split by the run's seed
+                .splitSeed(o.has("split_seed") ? get(o, "split_seed").getAsLong() : get(o, "seed").getAsLong()).build();
     }
 
     private static JsonElement get(JsonObject o, String key) {

@@ -38,7 +38,8 @@ public final class RunId {
     static String rest(TrainConfig c) {
         return "layers=" + Arrays.stream(c.layers()).mapToObj(Integer::toString).collect(Collectors.joining(","))
                 + ";lr=" + c.learningRate() + ";maxEpochs=" + c.maxEpochs() + ";patience=" + c.patience()
-                + ";evalEvery=" + c.evalEvery() + ";minDelta=" + c.minDelta() + ";restoreBest=" + c.restoreBest();
+                + ";evalEvery=" + c.evalEvery() + ";minDelta=" + c.minDelta() + ";restoreBest=" + c.restoreBest()
+                + ";splitSeed=" + c.splitSeed();
     }
 
     static String hash(TrainConfig c) {

@@ -50,7 +50,7 @@ import java.util.function.LongFunction;
  * sequential one. Configurations that differ only in their stopping rule (patience, restoring
  * the best check) share one training run: the most patient of them trains, and the others are
  * read off its trajectory where their rule fires ({@link Trainer#observing}), with the numbers
- * they would have had alone. The data of each seed is loaded once, when the first run needs it, and dropped
+ * they would have had alone. The data of each split seed is loaded once, when the first run needs it, and dropped
  * when its last run has finished.
  *
  * <p>Interrupting the thread that called {@link #run} (a notebook's stop button, Ctrl-C) stops the
@@ -234,7 +234,7 @@ public final class Sweep {
 
         private void compute(List<TrainConfig> todo) {
             List<List<TrainConfig>> tasks = trajectories(todo);
-            for (List<TrainConfig> t : tasks) runsLeftBySeed.merge(t.get(0).seed(), 1, Integer::sum);
+            for (List<TrainConfig> t : tasks) runsLeftBySeed.merge(t.get(0).splitSeed(), 1, Integer::sum);
             AtomicInteger n = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()), r -> {
                 Thread t = new Thread(r, "sweep-worker-" + n.incrementAndGet());
@@ -311,7 +311,7 @@ public final class Sweep {
             List<TrainingResult> results;
             try {
                 for (TrainConfig c : trajectory) listener.runStarted(RunId.of(c), c);
-                MnistSplits d = data(config.seed());
+                MnistSplits d = data(config.splitSeed());
                 results = new Trainer(config, 1).observing(observed).listener(new TrainingListener() {
                     @Override
                     public void onCheck(Check check) {
@@ -329,7 +329,7 @@ public final class Sweep {
                     // An interrupt that came after training ended must not break the writes below.
                     Thread.interrupted();
                 }
-                release(config.seed());
+                release(config.splitSeed());
             }
             List<SweepRun> runs = new ArrayList<>();
             for (TrainingResult r : results) {
@@ -442,7 +442,7 @@ public final class Sweep {
             return this;
         }
 
-        /** MNIST from {@code dataDir} (fetched when absent), split by each run's seed. */
+        /** MNIST from {@code dataDir} (fetched when absent), split by each run's split seed. */
         public Builder mnist(Path dataDir) {
             return data(MnistData.loader(dataDir));
         }

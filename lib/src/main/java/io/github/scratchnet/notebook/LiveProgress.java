@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * A {@link SweepListener} that keeps one line per run (which run, its state, epoch, step, latest
@@ -30,6 +31,8 @@ import java.util.function.LongSupplier;
  * throws is not called again (the sweep goes on).
  */
 public final class LiveProgress implements SweepListener {
+    /** With more runs than this, the table lists only the running ones (and any to redo). */
+    public static final int MAX_LISTED = 16;
     /** Default minimum time between two redraws. */
     public static final long DEFAULT_INTERVAL_MILLIS = 250;
 
@@ -44,9 +47,11 @@ public final class LiveProgress implements SweepListener {
         double seconds;
         String note = "";
         List<Check> curve = new ArrayList<>();
+        TrainConfig config;
 
-        Line(String label) {
+        Line(String label, TrainConfig config) {
             this.label = label;
+            this.config = config;
         }
     }
 
@@ -62,6 +67,7 @@ public final class LiveProgress implements SweepListener {
     private volatile boolean sinkFailed;
     private int draws;
     private Consumer<Map<String, List<Check>>> curveSink;
+    private Predicate<TrainConfig> curveFilter = c -> true;
     private long curveIntervalNanos;
     private volatile long lastCurvesNanos;
     private volatile boolean curvesDrawnOnce;
@@ -73,7 +79,7 @@ public final class LiveProgress implements SweepListener {
         this.intervalNanos = intervalMillis * 1_000_000L;
         this.clock = clock;
         this.startNanos = clock.getAsLong();
-        for (TrainConfig c : configs) lines.putIfAbsent(RunId.of(c), new Line(labels.apply(c)));
+        for (TrainConfig c : configs) lines.putIfAbsent(RunId.of(c), new Line(labels.apply(c), c));
     }
 
     /** Progress of {@code configs} as an HTML table, labelled by {@link ReportQuestions#label}. */
@@ -92,7 +98,13 @@ public final class LiveProgress implements SweepListener {
      * once more at {@link #finish()}: for a chart redrawn in place while the sweep runs.
      */
     public LiveProgress withCurves(long intervalMillis, Consumer<Map<String, List<Check>>> sink) {
+        return withCurves(intervalMillis, c -> true, sink);
+    }
+
+    /** {@link #withCurves(long, Consumer)} for the runs whose configuration {@code which} accepts. */
+    public LiveProgress withCurves(long intervalMillis, Predicate<TrainConfig> which, Consumer<Map<String, List<Check>>> sink) {
         this.curveSink = Objects.requireNonNull(sink, "sink");
+        this.curveFilter = Objects.requireNonNull(which, "which");
         this.curveIntervalNanos = intervalMillis * 1_000_000L;
         return this;
     }
@@ -101,7 +113,9 @@ public final class LiveProgress implements SweepListener {
     public Map<String, List<Check>> curves() {
         Map<String, List<Check>> out = new LinkedHashMap<>();
         synchronized (lines) {
-            for (Line l : lines.values()) if (!l.curve.isEmpty()) out.put(l.label, List.copyOf(l.curve));
+            for (Line l : lines.values()) {
+                if (!l.curve.isEmpty() && l.config != null && curveFilter.test(l.config)) out.put(l.label, List.copyOf(l.curve));
+            }
         }
         return out;
     }
@@ -164,7 +178,7 @@ public final class LiveProgress implements SweepListener {
         synchronized (lines) {
             Line l = lines.get(runId);
             if (l == null) {
-                l = new Line(config == null ? runId : ReportQuestions.label(config));
+                l = new Line(config == null ? runId : ReportQuestions.label(config), config);
                 lines.put(runId, l);
             }
             change.accept(l);
@@ -246,6 +260,9 @@ public final class LiveProgress implements SweepListener {
             double elapsed = (clock.getAsLong() - startNanos) / 1e9;
             String head = String.format(Locale.ROOT, "%d runs: %d done, %d running, %d waiting (%.0f s)", lines.size(),
                     finished, running, waiting, elapsed);
+            List<Line> listed = lines.values().stream()
+                    .filter(l -> lines.size() <= MAX_LISTED || l.state == State.RUNNING || l.state == State.REDO).toList();
+            if (listed.size() < lines.size()) head += "; only the running runs are listed";
             if (html) {
                 sb.append("<div style=\"font-size:85%\"><b>").append(Html.escape(head)).append("</b>")
                         .append("<table style=\"border-collapse:collapse\"><thead><tr>");
@@ -253,7 +270,7 @@ public final class LiveProgress implements SweepListener {
                     sb.append("<th style=\"padding:1px 6px;text-align:left\">").append(h).append("</th>");
                 }
                 sb.append("</tr></thead><tbody>");
-                for (Line l : lines.values()) {
+                for (Line l : listed) {
                     sb.append("<tr>");
                     for (String cell : cells(l)) {
                         sb.append("<td style=\"padding:1px 6px;text-align:left\">").append(Html.escape(cell)).append("</td>");
@@ -263,7 +280,7 @@ public final class LiveProgress implements SweepListener {
                 sb.append("</tbody></table></div>");
             } else {
                 sb.append(head).append('\n');
-                for (Line l : lines.values()) {
+                for (Line l : listed) {
                     List<String> c = cells(l);
                     sb.append(String.format(Locale.ROOT, "%-42s %-8s epoch %3s  step %6s  val acc %-6s  %7s  %s",
                             c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6)).stripTrailing())

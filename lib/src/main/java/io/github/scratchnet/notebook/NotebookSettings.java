@@ -38,6 +38,14 @@ public final class NotebookSettings {
     public static final String SMOKE_VARIABLE = "SCRATCHNET_SMOKE";
     /** The batch sizes of the report's questions 4 to 6. */
     public static final int[] BATCH_SIZES = {16, 32, 64, 128, 256, 512};
+    /** The environment variable that sets how many seeds each configuration trains with. */
+    public static final String SEEDS_VARIABLE = "SCRATCHNET_SEEDS";
+    /** Seeds per configuration in full mode, unless {@value #SEEDS_VARIABLE} says otherwise. */
+    public static final int DEFAULT_SEEDS = 5;
+    /** Seeds per configuration in smoke mode, unless {@value #SEEDS_VARIABLE} says otherwise. */
+    public static final int SMOKE_SEEDS = 2;
+    /** The seed of the training/validation split, the same for every run (the one all notebooks used before seeds). */
+    public static final long SPLIT_SEED = 1;
     /** Runs trained at once: one per core of the reference machine. */
     public static final int PARALLELISM = 2;
 
@@ -47,24 +55,47 @@ public final class NotebookSettings {
 
     private final boolean smoke;
     private final Path root;
-    private final long seed;
+    private final int seeds;
     private final Set<Path> cleared = new HashSet<>();
     private MnistSplits data;
 
-    private NotebookSettings(boolean smoke, Path root, long seed) {
+    private NotebookSettings(boolean smoke, Path root, int seeds) {
         this.smoke = smoke;
         this.root = root;
-        this.seed = seed;
+        this.seeds = seeds;
     }
 
-    /** Settings for a notebook in {@code notebooks/}: the repository is {@code ..}; smoke mode from the environment. */
+    /**
+     * Settings for a notebook in {@code notebooks/}: the repository is {@code ..}; smoke mode and
+     * the number of seeds from the environment.
+     */
     public static NotebookSettings fromEnvironment() {
-        return of(isSmoke(System.getenv(SMOKE_VARIABLE)), Path.of(".."));
+        boolean smoke = isSmoke(System.getenv(SMOKE_VARIABLE));
+        return of(smoke, Path.of(".."), seedCount(System.getenv(SEEDS_VARIABLE), smoke));
     }
 
-    /** Settings with the repository at {@code root} (seed 1, as in every notebook). */
+    /** Settings with the repository at {@code root} and the default number of seeds of the mode. */
     public static NotebookSettings of(boolean smoke, Path root) {
-        return new NotebookSettings(smoke, root, 1);
+        return of(smoke, root, smoke ? SMOKE_SEEDS : DEFAULT_SEEDS);
+    }
+
+    /** Settings with the repository at {@code root} and {@code seeds} seeds (1 to {@code seeds}) per configuration. */
+    public static NotebookSettings of(boolean smoke, Path root, int seeds) {
+        if (seeds < 1) throw new ScratchnetException("a notebook needs at least one seed per configuration, got " + seeds);
+        return new NotebookSettings(smoke, root, seeds);
+    }
+
+    /** The number of seeds {@code value} (of {@value #SEEDS_VARIABLE}) asks for; the mode's default when unset or empty. */
+    public static int seedCount(String value, boolean smoke) {
+        if (value == null || value.isBlank()) return smoke ? SMOKE_SEEDS : DEFAULT_SEEDS;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 100) return n;
+        } catch (NumberFormatException e) {
+            // one message for every bad value, below
+        }
+        throw new ScratchnetException(SEEDS_VARIABLE + "=" + value + " is not a number of seeds; set it to a whole number"
+                + " from 1 to 100, or leave it unset for " + DEFAULT_SEEDS);
     }
 
     /** True for {@code 1}, {@code true}, {@code yes}, {@code on} (any case); false for unset, empty, {@code 0}, {@code false}, {@code no}, {@code off}. */
@@ -82,8 +113,9 @@ public final class NotebookSettings {
         return smoke;
     }
 
-    public long seed() {
-        return seed;
+    /** The run seeds of every configuration: 1 to the number of seeds. Seed 1 is the run of the notebooks before seeds. */
+    public long[] seeds() {
+        return java.util.stream.LongStream.rangeClosed(1, seeds).toArray();
     }
 
     /** The MNIST folder, {@code <root>/data/mnist}. */
@@ -132,12 +164,12 @@ public final class NotebookSettings {
     /**
      * The report's configuration for one batch size, scaled to the mode: layers [784, 20, 7, 5, 10],
      * learning rate 0.009, no batchnorm, no L2, and the report's stopping rule (stop at the first
-     * check whose validation cost does not improve). In full mode this equals
-     * {@link TrainConfig#report(int, long)}.
+     * check whose validation cost does not improve); seed 1 and the split of {@link #SPLIT_SEED}.
+     * In full mode this equals {@link TrainConfig#report(int, long) TrainConfig.report(batchSize, 1)}.
      */
     public TrainConfig base(int batchSize) {
-        return TrainConfig.report(batchSize, seed).toBuilder().maxEpochs(maxEpochs()).evalEvery(evalEvery())
-                .patience(evalEvery()).build();
+        return TrainConfig.report(batchSize, 1).toBuilder().splitSeed(SPLIT_SEED).maxEpochs(maxEpochs())
+                .evalEvery(evalEvery()).patience(evalEvery()).build();
     }
 
     /**
@@ -162,12 +194,12 @@ public final class NotebookSettings {
     }
 
     /**
-     * The training, validation and test images of the notebooks' seed, as every sweep of these
+     * The training, validation and test images of the notebooks' split, as every sweep of these
      * settings sees them (cut to {@link #trainImages} in smoke mode): for looking at what a
      * trained network does. Loaded once.
      */
     public synchronized MnistSplits data() {
-        if (data == null) data = MnistData.loader(dataDir(), trainImages()).apply(seed);
+        if (data == null) data = MnistData.loader(dataDir(), trainImages()).apply(SPLIT_SEED);
         return data;
     }
 
@@ -186,7 +218,9 @@ public final class NotebookSettings {
         m.put("validation check every", evalEvery() + " steps");
         m.put("runs in parallel", Integer.toString(parallelism()));
         m.put("kernels", Kernels.describe());
-        m.put("seed", Long.toString(seed));
+        m.put("seeds per configuration", seeds + " (" + SEEDS_VARIABLE + "; seeds 1 to " + seeds
+                + ": initialisation and batch order)");
+        m.put("split seed", SPLIT_SEED + " (the same 48000/12000 split for every run)");
         m.put("data", dataDir().toString());
         m.put("results", resultsDir().toString());
         return m;

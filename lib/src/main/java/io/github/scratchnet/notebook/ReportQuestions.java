@@ -24,6 +24,8 @@ public final class ReportQuestions {
     public static final double REPORT_LAMBDA = 0.05;
     /** Checks without improvement the patient rule waits for. */
     public static final int PATIENT_CHECKS = 10;
+    /** The patiences, in checks, of the stopping-rule study: the report's 1, 3 and the patient rule's 10. */
+    public static final int[] PATIENCE_CHECKS = {1, 3, PATIENT_CHECKS};
 
     private final NotebookSettings settings;
 
@@ -45,9 +47,14 @@ public final class ReportQuestions {
         return grid().batchNorm(mode).configs();
     }
 
-    /** Question 6, the lambda search: each lambda of {@link #LAMBDAS} at each given batch size, no batchnorm. */
-    public List<TrainConfig> lambdaSearch(int... batchSizes) {
-        return SweepGrid.of(settings.base(batchSizes[0])).batchSizes(batchSizes).l2(LAMBDAS).configs();
+    /**
+     * Question 6, the lambda search: each lambda of {@link #LAMBDAS} at each given batch size, no
+     * batchnorm, with the first {@code seeds} of the settings' seeds (all of them when there are fewer).
+     */
+    public List<TrainConfig> lambdaSearch(int seeds, int... batchSizes) {
+        long[] all = settings.seeds();
+        return SweepGrid.of(settings.base(batchSizes[0])).batchSizes(batchSizes).l2(LAMBDAS)
+                .seeds(java.util.Arrays.copyOf(all, Math.min(seeds, all.length))).configs();
     }
 
     /** Question 6 with a chosen lambda: every batch size, with the given batchnorm mode. */
@@ -69,7 +76,25 @@ public final class ReportQuestions {
     }
 
     private SweepGrid grid() {
-        return SweepGrid.of(settings.base(NotebookSettings.BATCH_SIZES[0])).batchSizes(NotebookSettings.BATCH_SIZES);
+        return SweepGrid.of(settings.base(NotebookSettings.BATCH_SIZES[0])).batchSizes(NotebookSettings.BATCH_SIZES)
+                .seeds(settings.seeds());
+    }
+
+    /**
+     * Every configuration under each stopping rule of the sensitivity study: a patience of each of
+     * {@link #PATIENCE_CHECKS} checks, without and with restoring the best check (the report's rule
+     * and the patient rule among them). The sweep trains each group once, at its most patient rule.
+     */
+    public static List<TrainConfig> stoppingRules(List<TrainConfig> configs) {
+        List<TrainConfig> out = new ArrayList<>();
+        for (TrainConfig c : configs) {
+            for (int checks : PATIENCE_CHECKS) {
+                for (boolean restore : new boolean[] {false, true}) {
+                    out.add(c.toBuilder().patience(checks * c.evalEvery()).restoreBest(restore).build());
+                }
+            }
+        }
+        return out;
     }
 
     /** The same run under the patient rule: {@value #PATIENT_CHECKS} checks of patience, best parameters restored. */
@@ -94,12 +119,12 @@ public final class ReportQuestions {
         return c.patience() == 0 ? "no early stopping" : "patience " + c.patience() + " steps";
     }
 
-    /** A short label for progress displays: {@code batch 16, normalize, λ 0.05, patient rule}. */
+    /** A short label for progress displays: {@code batch 16, normalize, λ 0.05, patient rule, seed 2}. */
     public static String label(TrainConfig c) {
         StringBuilder sb = new StringBuilder("batch ").append(c.batchSize());
         if (c.batchNorm() != BatchNormMode.OFF) sb.append(", ").append(c.batchNorm().label());
         if (c.l2() != 0) sb.append(", λ ").append(Html.plain(c.l2()));
-        return sb.append(", ").append(stoppingRule(c)).toString();
+        return sb.append(", ").append(stoppingRule(c)).append(", seed ").append(c.seed()).toString();
     }
 
     /**

@@ -21,7 +21,10 @@ import java.util.Arrays;
  * @param evalEvery steps between validation checks
  * @param minDelta how much the validation cost must fall to count as an improvement
  * @param restoreBest put back the parameters of the best check when training stops
- * @param seed drives initialisation and shuffling
+ * @param seed drives initialisation and the order of the batches
+ * @param splitSeed drives the split of the training images into training and validation sets; a
+ *     fresh builder uses {@code seed}, and {@link #toBuilder()} keeps it, so runs that differ only
+ *     in their seed see the same validation and test images
  */
 public record TrainConfig(
         int[] layers,
@@ -34,7 +37,8 @@ public record TrainConfig(
         int evalEvery,
         double minDelta,
         boolean restoreBest,
-        long seed) {
+        long seed,
+        long splitSeed) {
 
     public static final int[] REPORT_LAYERS = {784, 20, 7, 5, 10};
 
@@ -89,7 +93,7 @@ public record TrainConfig(
     public Builder toBuilder() {
         return new Builder().layers(layers).learningRate(learningRate).batchSize(batchSize).maxEpochs(maxEpochs)
                 .batchNorm(batchNorm).l2(l2).patience(patience).evalEvery(evalEvery).minDelta(minDelta)
-                .restoreBest(restoreBest).seed(seed);
+                .restoreBest(restoreBest).seed(seed).splitSeed(splitSeed);
     }
 
     /** The report's settings with the given batch size and seed. */
@@ -124,6 +128,7 @@ public record TrainConfig(
         private double minDelta = 0;
         private boolean restoreBest = false;
         private long seed = 1;
+        private Long splitSeed;
 
         private Builder() {
         }
@@ -188,9 +193,15 @@ public record TrainConfig(
             return this;
         }
 
-        /** Drives the split, initialisation and shuffling. */
+        /** Drives initialisation and the order of the batches (and the split, unless {@link #splitSeed} is set). */
         public Builder seed(long v) {
             seed = v;
+            return this;
+        }
+
+        /** Drives the training/validation split; unset, the split follows {@link #seed}. */
+        public Builder splitSeed(long v) {
+            splitSeed = v;
             return this;
         }
 
@@ -201,7 +212,7 @@ public record TrainConfig(
          */
         public TrainConfig build() {
             return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery,
-                    minDelta, restoreBest, seed);
+                    minDelta, restoreBest, seed, splitSeed == null ? seed : splitSeed);
         }
     }
 
@@ -210,7 +221,7 @@ public record TrainConfig(
         return o instanceof TrainConfig c && Arrays.equals(layers, c.layers) && learningRate == c.learningRate
                 && batchSize == c.batchSize && maxEpochs == c.maxEpochs && batchNorm == c.batchNorm && l2 == c.l2
                 && patience == c.patience && evalEvery == c.evalEvery && minDelta == c.minDelta
-                && restoreBest == c.restoreBest && seed == c.seed;
+                && restoreBest == c.restoreBest && seed == c.seed && splitSeed == c.splitSeed;
     }
 
     @Override
@@ -223,6 +234,6 @@ public record TrainConfig(
         return "layers=" + Arrays.toString(layers) + " lr=" + learningRate + " batch=" + batchSize
                 + " maxEpochs=" + maxEpochs + " batchnorm=" + batchNorm.label() + " l2=" + l2
                 + " patience=" + patience + " evalEvery=" + evalEvery + " minDelta=" + minDelta
-                + " restoreBest=" + restoreBest + " seed=" + seed;
+                + " restoreBest=" + restoreBest + " seed=" + seed + (splitSeed == seed ? "" : " splitSeed=" + splitSeed);
     }
 }

@@ -22,7 +22,7 @@ class ResultsStoreTest {
     Path dir;
 
     private static SweepRun run(int batchSize, BatchNormMode bn, double lambda, long seed, double test) {
-        TrainConfig c = TrainConfig.report(batchSize, seed).toBuilder().batchNorm(bn).l2(lambda).build();
+        TrainConfig c = TrainConfig.report(batchSize, seed).toBuilder().splitSeed(1).batchNorm(bn).l2(lambda).build();
         RunSummary s = new RunSummary(batchSize, bn.label(), lambda, seed, 3, 1200, 0.1 + 0.2, 0.3, 0.9, 0.35,
                 0.89, test, "early_stop");
         List<Check> history = List.of(new Check(100, 1, 2.3, 2.2, 0.1, 0.01), new Check(200, 1, 1.0 / 3, 0.7, 0.8, 0.02));
@@ -37,7 +37,7 @@ class ResultsStoreTest {
 
         Table r = Table.read().csv(runsCsv.toFile());
         assertEquals(List.of("Run Id", "Config Id", "Question", "Batch Size", "Batchnorm", "Lambda", "Patience (checks)",
-                "Restore Best", "Seed", "Epoch Number", "Iteration", "Train Time in sec", "Train Cost", "Train Accuracy",
+                "Restore Best", "Seed", "Split Seed", "Epoch Number", "Iteration", "Train Time in sec", "Train Cost", "Train Accuracy",
                 "Validation Cost", "Validation Accuracy", "Test Accuracy", "Stop Reason", "Learning Rate", "Layers",
                 "Max Epochs", "Eval Every"), r.columnNames());
         assertEquals(ColumnType.INTEGER, r.column("Batch Size").type());

@@ -181,13 +181,19 @@ class SweepTest {
     }
 
     @Test
-    void loadsEachSeedOnceEvenInParallel() {
+    void loadsEachSplitOnceEvenInParallel() {
         Map<Long, AtomicInteger> loads = new ConcurrentHashMap<>();
+        List<TrainConfig> configs = new java.util.ArrayList<>();
+        for (long split : new long[] {1, 2}) {
+            // seeds 1 to 3 on one split: the split's data is loaded once for all of them
+            configs.addAll(SweepGrid.of(BASE.toBuilder().maxEpochs(1).splitSeed(split).build()).batchSizes(256, 512)
+                    .seeds(1, 2, 3).configs());
+        }
         SweepResult r = Sweep.builder().parallelism(2).data(seed -> {
             loads.computeIfAbsent(seed, s -> new AtomicInteger()).incrementAndGet();
             return SmallMnist.load(seed, SmallMnist.TRAIN);
-        }).build().run(SweepGrid.of(BASE.toBuilder().maxEpochs(1).build()).batchSizes(128, 256, 512).seeds(1, 2).configs());
-        assertEquals(6, r.size());
+        }).build().run(configs);
+        assertEquals(12, r.size());
         assertEquals(Map.of(1L, 1, 2L, 1), Map.of(1L, loads.get(1L).get(), 2L, loads.get(2L).get()));
     }
 

@@ -1,5 +1,6 @@
 package io.github.scratchnet.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,6 +35,19 @@ class NotebookSettingsTest {
         assertEquals(root.resolve("results/q4/overview.png"), s.result("q4", "overview.png"));
         assertEquals(root.resolve("data/mnist"), s.dataDir());
         assertEquals(2, s.parallelism());
+        assertArrayEquals(new long[] {1, 2, 3, 4, 5}, s.seeds());
+    }
+
+    @Test
+    void seedsComeFromTheEnvironmentWithOneLineForNonsense() {
+        assertEquals(5, NotebookSettings.seedCount(null, false));
+        assertEquals(2, NotebookSettings.seedCount("", true));
+        assertEquals(3, NotebookSettings.seedCount(" 3 ", false));
+        for (String bad : new String[] {"0", "-1", "five", "101", "2.5"}) {
+            ScratchnetException e = assertThrows(ScratchnetException.class, () -> NotebookSettings.seedCount(bad, false));
+            assertTrue(e.getMessage().startsWith("SCRATCHNET_SEEDS=" + bad + " is not a number of seeds"), e.getMessage());
+        }
+        assertArrayEquals(new long[] {1, 2}, NotebookSettings.of(true, root).seeds());
     }
 
     @Test

@@ -11,8 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportQuestionsTest {
-    final ReportQuestions full = new ReportQuestions(NotebookSettings.of(false, Path.of("..")));
-    final ReportQuestions smoke = new ReportQuestions(NotebookSettings.of(true, Path.of("..")));
+    // one seed, so the lists read as the report's tables; seedsMultiplyEveryList checks the rest
+    final ReportQuestions full = new ReportQuestions(NotebookSettings.of(false, Path.of(".."), 1));
+    final ReportQuestions smoke = new ReportQuestions(NotebookSettings.of(true, Path.of(".."), 1));
 
     @Test
     void question4IsTheReportsSixRuns() {
@@ -31,7 +32,7 @@ class ReportQuestionsTest {
         for (TrainConfig c : full.q6(0.05, BatchNormMode.FULL)) {
             assertEquals(TrainConfig.report(c.batchSize(), 1).toBuilder().batchNorm(BatchNormMode.FULL).l2(0.05).build(), c);
         }
-        List<TrainConfig> search = full.lambdaSearch(16, 32);
+        List<TrainConfig> search = full.lambdaSearch(1, 16, 32);
         assertEquals(8, search.size());
         assertEquals(List.of(0.2, 0.15, 0.1, 0.05), search.stream().map(TrainConfig::l2).distinct().toList());
     }
@@ -54,8 +55,8 @@ class ReportQuestionsTest {
     @Test
     void labelsNameWhatVaries() {
         TrainConfig c = full.q6(0.05, BatchNormMode.NORMALIZE).get(0);
-        assertEquals("batch 16, normalize, λ 0.05, report's rule", ReportQuestions.label(c));
-        assertEquals("batch 512, patient rule", ReportQuestions.label(ReportQuestions.patient(full.q4().get(5))));
+        assertEquals("batch 16, normalize, λ 0.05, report's rule, seed 1", ReportQuestions.label(c));
+        assertEquals("batch 512, patient rule, seed 1", ReportQuestions.label(ReportQuestions.patient(full.q4().get(5))));
     }
 
     @Test
@@ -89,5 +90,27 @@ class ReportQuestionsTest {
         assertEquals(0, pair.get(0).patience());
         assertEquals(10, pair.get(0).maxEpochs());
         assertEquals(2, smoke.weightPair(16, 10, 0.05).get(0).maxEpochs());
+    }
+
+    @Test
+    void seedsMultiplyEveryListAndShareTheSplit() {
+        ReportQuestions five = new ReportQuestions(NotebookSettings.of(false, Path.of("..")));
+        List<TrainConfig> q4 = five.q4();
+        assertEquals(30, q4.size(), "six batch sizes, five seeds");
+        assertEquals(java.util.Set.of(1L, 2L, 3L, 4L, 5L), q4.stream().map(TrainConfig::seed).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(q4.stream().allMatch(c -> c.splitSeed() == NotebookSettings.SPLIT_SEED), "one split for every seed");
+        assertEquals(full.q4().get(0), q4.get(0), "seed 1 is the run of the notebooks before seeds");
+        assertEquals(3 * 6 * 4, five.lambdaSearch(3, NotebookSettings.BATCH_SIZES).size(), "the search may use fewer seeds");
+        assertEquals(2 * 6 * 4, new ReportQuestions(NotebookSettings.of(false, Path.of(".."), 2))
+                .lambdaSearch(3, NotebookSettings.BATCH_SIZES).size(), "never more seeds than the settings have");
+    }
+
+    @Test
+    void stoppingRulesCoverEveryPatienceWithAndWithoutRestoring() {
+        List<TrainConfig> rules = ReportQuestions.stoppingRules(List.of(full.q4().get(0)));
+        assertEquals(6, rules.size());
+        assertEquals(full.q4().get(0), rules.get(0), "the report's rule: one check, nothing restored");
+        assertEquals(ReportQuestions.patient(full.q4().get(0)), rules.get(5));
+        assertEquals(List.of(100, 100, 300, 300, 1000, 1000), rules.stream().map(TrainConfig::patience).toList());
     }
 }

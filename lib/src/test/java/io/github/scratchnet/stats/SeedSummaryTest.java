@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
 
 class SeedSummaryTest {
     static SweepRun run(int batchSize, BatchNormMode bn, long seed, int epochs, double test) {
-        TrainConfig c = TrainConfig.report(batchSize, seed).toBuilder().batchNorm(bn).build();
+        TrainConfig c = TrainConfig.report(batchSize, seed).toBuilder().splitSeed(1).batchNorm(bn).build();
         return SweepRun.of(c, new RunSummary(batchSize, bn.label(), 0, seed, epochs, 100L * epochs, 1.0, 0.3, 0.9, 0.35,
                 0.89, test, "early_stopping"), List.of());
     }

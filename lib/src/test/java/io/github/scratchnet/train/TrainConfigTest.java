@@ -68,6 +68,18 @@ class TrainConfigTest {
                 .batchNorm(io.github.scratchnet.nn.BatchNormMode.FULL).l2(0.25).patience(11).evalEvery(13)
                 .minDelta(0.125).restoreBest(true).seed(42).build();
         assertEquals(every, every.toBuilder().build());
-        assertEquals(TrainConfig.report(16, 4), TrainConfig.report(16, 3).toBuilder().seed(4).build());
+        assertEquals(TrainConfig.report(16, 4).toBuilder().splitSeed(3).build(),
+                TrainConfig.report(16, 3).toBuilder().seed(4).build(), "toBuilder keeps the split seed");
+    }
+
+    @Test
+    void theSplitSeedFollowsTheSeedUnlessSet() {
+        assertEquals(7, TrainConfig.report(16, 7).splitSeed());
+        TrainConfig fixed = TrainConfig.builder().seed(2).splitSeed(1).build();
+        assertEquals(1, fixed.splitSeed());
+        assertEquals(1, fixed.toBuilder().seed(5).build().splitSeed());
+        assertTrue(!fixed.equals(TrainConfig.report(128, 2)), "the split seed is part of the configuration");
+        assertTrue(fixed.toString().endsWith("seed=2 splitSeed=1"), fixed.toString());
+        assertTrue(TrainConfig.report(16, 7).toString().endsWith("seed=7"), "no split seed shown when it is the seed");
     }
 }
