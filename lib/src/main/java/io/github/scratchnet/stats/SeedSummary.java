@@ -83,46 +83,62 @@ public final class SeedSummary {
     }
 
     /**
-     * Paired comparison of {@code column} between two sets of runs, {@code a} minus {@code b}: the
-     * runs are matched on {@code matchOn} plus the seed (so each pair shares its initialisation and
-     * batch order), and for each value of {@code matchOn} the table gives the mean difference with
-     * its t interval and whether the interval excludes 0 ({@code Separated}).
+     * The mean difference of {@code column} between two sets of runs of one configuration each,
+     * {@code a} minus {@code b}, paired by seed (so each pair shares its initialisation and batch
+     * order), with its t interval.
      *
-     * @throws ScratchnetException when a run of one set has no partner in the other
+     * @throws ScratchnetException when a seed of one set is missing from the other
      */
-    public static Table paired(Table a, Table b, String column, String matchOn) {
-        Map<String, List<double[]>> pairs = new LinkedHashMap<>();
-        Map<String, Object> keys = new LinkedHashMap<>();
-        Map<String, Double> partners = new LinkedHashMap<>();
-        for (Row r : b) partners.put(r.getObject(matchOn) + "|" + r.getObject(ResultsStore.SEED), number(r, column));
+    public static Interval difference(Table a, Table b, String column) {
+        Map<Object, Double> partners = new LinkedHashMap<>();
+        for (Row r : b) partners.put(r.getObject(ResultsStore.SEED), number(r, column));
+        List<double[]> pairs = new ArrayList<>();
         for (Row r : a) {
-            String key = String.valueOf(r.getObject(matchOn));
-            Double other = partners.remove(key + "|" + r.getObject(ResultsStore.SEED));
+            Double other = partners.remove(r.getObject(ResultsStore.SEED));
             if (other == null) {
-                throw new ScratchnetException("no partner for " + matchOn + " " + key + ", seed " + r.getObject(ResultsStore.SEED)
-                        + " in the second set of runs; train both settings with the same seeds");
+                throw new ScratchnetException("seed " + r.getObject(ResultsStore.SEED) + " of the first set of runs is missing"
+                        + " from the second; train both settings with the same seeds");
             }
-            keys.putIfAbsent(key, r.getObject(matchOn));
-            pairs.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {number(r, column), other});
+            pairs.add(new double[] {number(r, column), other});
         }
         if (!partners.isEmpty()) {
-            throw new ScratchnetException("the second set of runs has " + partners.size() + " run(s) without a partner in"
-                    + " the first (" + partners.keySet().iterator().next().replace("|", ", seed ") + "); train both settings"
-                    + " with the same seeds");
+            throw new ScratchnetException("seed " + partners.keySet().iterator().next() + " of the second set of runs is"
+                    + " missing from the first; train both settings with the same seeds");
         }
+        return Interval.paired(pairs.stream().mapToDouble(x -> x[0]).toArray(), pairs.stream().mapToDouble(x -> x[1]).toArray());
+    }
+
+    /**
+     * {@link #difference} for each value of {@code matchOn} (e.g. the batch size) in {@code a}: the
+     * mean difference with its t interval and whether the interval excludes 0 ({@code Separated}).
+     */
+    public static Table paired(Table a, Table b, String column, String matchOn) {
         Table out = Table.create(column + ": paired differences");
         out.addColumns(a.column(matchOn).emptyCopy(), IntColumn.create(SEEDS), DoubleColumn.create("Mean Difference"),
                 DoubleColumn.create("CI Low"), DoubleColumn.create("CI High"), BooleanColumn.create("Separated"));
-        pairs.forEach((key, p) -> {
-            Interval i = Interval.paired(p.stream().mapToDouble(x -> x[0]).toArray(), p.stream().mapToDouble(x -> x[1]).toArray());
-            out.column(matchOn).appendObj(keys.get(key));
+        List<Object> keys = new ArrayList<>();
+        for (Row r : a) if (!keys.contains(r.getObject(matchOn))) keys.add(r.getObject(matchOn));
+        for (Object key : keys) {
+            Interval i;
+            try {
+                i = difference(only(a, matchOn, key), only(b, matchOn, key), column);
+            } catch (ScratchnetException e) {
+                throw new ScratchnetException(matchOn + " " + key + ": " + e.getMessage(), e);
+            }
+            out.column(matchOn).appendObj(key);
             out.intColumn(SEEDS).append(i.n());
             out.doubleColumn("Mean Difference").append(i.mean());
             out.doubleColumn("CI Low").append(i.low());
             out.doubleColumn("CI High").append(i.high());
             out.booleanColumn("Separated").append(i.excludesZero());
-        });
+        }
         return out;
+    }
+
+    private static Table only(Table t, String column, Object value) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) if (value.equals(t.column(column).get(i))) rows.add(i);
+        return t.rows(rows.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The runs of each configuration, in order of first appearance. */

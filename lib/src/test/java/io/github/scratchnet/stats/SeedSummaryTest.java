@@ -66,6 +66,6 @@ class SeedSummaryTest {
         assertEquals(false, p.booleanColumn("Separated").get(1), "+0.10, -0.05, -0.05");
         ScratchnetException e = assertThrows(ScratchnetException.class,
                 () -> SeedSummary.paired(bn, off.dropRows(0), "Test Accuracy", "Batch Size"));
-        assertTrue(e.getMessage().contains("no partner for Batch Size 16, seed 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("Batch Size 16: seed 1 of the first set of runs is missing from the second"), e.getMessage());
     }
 }
