@@ -145,7 +145,7 @@ public final class Sweep {
      * run of the most patient of them gives all of their runs. Each group lists its most patient
      * configuration first; groups come in the order of their first configuration in {@code configs}.
      */
-    static List<List<TrainConfig>> trajectories(List<TrainConfig> configs) {
+    public static List<List<TrainConfig>> trajectories(List<TrainConfig> configs) {
         Map<TrainConfig, List<TrainConfig>> groups = new LinkedHashMap<>();
         for (TrainConfig c : configs) {
             groups.computeIfAbsent(c.toBuilder().patience(0).restoreBest(false).build(), k -> new ArrayList<>()).add(c);
@@ -153,7 +153,11 @@ public final class Sweep {
         List<List<TrainConfig>> out = new ArrayList<>();
         for (List<TrainConfig> g : groups.values()) {
             TrainConfig driver = g.get(0);
-            for (TrainConfig c : g) if (Trainer.morePatient(c, driver)) driver = c;
+            for (TrainConfig c : g) {
+                // of equally patient rules, the one that restores the best check trains (its checks are reported)
+                boolean tie = !Trainer.morePatient(driver, c);
+                if (Trainer.morePatient(c, driver) || (tie && c.restoreBest() && !driver.restoreBest())) driver = c;
+            }
             List<TrainConfig> t = new ArrayList<>(List.of(driver));
             for (TrainConfig c : g) if (c != driver) t.add(c);
             out.add(t);

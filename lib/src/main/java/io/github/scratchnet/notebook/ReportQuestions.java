@@ -116,7 +116,11 @@ public final class ReportQuestions {
     public static String stoppingRule(TrainConfig c) {
         if (isPatient(c)) return "patient rule";
         if (c.patience() == c.evalEvery() && !c.restoreBest()) return "report's rule";
-        return c.patience() == 0 ? "no early stopping" : "patience " + c.patience() + " steps";
+        if (c.patience() == 0) return "no early stopping";
+        String patience = c.patience() % c.evalEvery() == 0
+                ? "patience " + c.patience() / c.evalEvery() + (c.patience() == c.evalEvery() ? " check" : " checks")
+                : "patience " + c.patience() + " steps";
+        return c.restoreBest() ? patience + ", best restored" : patience;
     }
 
     /** A short label for progress displays: {@code batch 16, normalize, λ 0.05, patient rule, seed 2}. */

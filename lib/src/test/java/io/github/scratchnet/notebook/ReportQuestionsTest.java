@@ -48,7 +48,10 @@ class ReportQuestionsTest {
         assertEquals("report's rule", ReportQuestions.stoppingRule(c));
         assertEquals("patient rule", ReportQuestions.stoppingRule(p));
         assertEquals("no early stopping", ReportQuestions.stoppingRule(c.toBuilder().patience(0).build()));
-        assertEquals("patience 300 steps", ReportQuestions.stoppingRule(c.toBuilder().patience(300).build()));
+        assertEquals("patience 3 checks", ReportQuestions.stoppingRule(c.toBuilder().patience(300).build()));
+        assertEquals("patience 10 checks", ReportQuestions.stoppingRule(c.toBuilder().patience(1000).build()));
+        assertEquals("patience 1 check, best restored", ReportQuestions.stoppingRule(c.toBuilder().restoreBest(true).build()));
+        assertEquals("patience 150 steps", ReportQuestions.stoppingRule(c.toBuilder().patience(150).build()));
         assertEquals(20, ReportQuestions.patient(smoke.q4().get(0)).patience());
     }
 
