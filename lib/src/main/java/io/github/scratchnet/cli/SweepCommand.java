@@ -6,6 +6,7 @@ import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.experiment.ResultsStore;
 import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.experiment.RunSummary;
+import io.github.scratchnet.experiment.Shard;
 import io.github.scratchnet.experiment.Sweep;
 import io.github.scratchnet.experiment.SweepGrid;
 import io.github.scratchnet.experiment.SweepListener;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train every combination of the listed hyper-parameters on MNIST, in parallel.",
             "Finished runs are kept in --out (runs/<id>.json and .npz, runs.csv, checks.csv); running the same command "
-                    + "again reuses them and computes only the rest, so a stopped sweep resumes."})
+                    + "again reuses them and computes only the rest, so a stopped sweep resumes.",
+            "With --shard K/N, N processes (e.g. a job array) share one sweep and one --out; the same command without "
+                    + "--shard afterwards reuses every run and writes the complete tables."})
 public final class SweepCommand implements Callable<Integer> {
     @Mixin
     TrainOptions options;
@@ -74,24 +77,36 @@ public final class SweepCommand implements Callable<Integer> {
             description = "train on the first N training images only, validate and test on N/4 (for quick trials)")
     Integer maxTrain;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "compute only the K-th of N disjoint slices of the runs (K = 1..N), into an --out the shards share")
+    String shard;
+
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
 
     @Override
     public Integer call() {
-        List<TrainConfig> configs = configs();
+        Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
+        List<TrainConfig> all = configs();
         if (parallel < 1) throw new ScratchnetException("--parallel must be at least 1, got " + parallel);
         int trainSize = maxTrain == null ? Mnist.TRAIN_SIZE : MnistData.trainSize(maxTrain);
         // Checked for every run up front: a sweep should not fail an hour in on its last batch size.
-        for (TrainConfig c : configs) c.requireFits(Mnist.FEATURES, Mnist.CLASSES, trainSize);
+        for (TrainConfig c : all) c.requireFits(Mnist.FEATURES, Mnist.CLASSES, trainSize);
         MnistData.requireFiles(options.dataDir());
         createOutputFolder();
+        List<TrainConfig> configs = slice.slice(all);
+        if (configs.isEmpty()) {
+            System.out.printf("sweep: shard %s has no runs (%d runs in all, fewer trajectories than shards)%n", slice,
+                    all.size());
+            return 0;
+        }
 
         Progress progress = Progress.create(quiet, "sweep", configs.size(), "runs");
         Sweep sweep = Sweep.builder()
                 .outputDir(out)
                 .label(label)
                 .parallelism(parallel)
+                .sharedFolder(slice.count() > 1)
                 .data(maxTrain == null ? MnistData.loader(options.dataDir()) : MnistData.loader(options.dataDir(), maxTrain))
                 .listener(new Reporter(progress, configs.size()))
                 .build();
@@ -126,7 +141,7 @@ public final class SweepCommand implements Callable<Integer> {
                 // The hook is running: the JVM exits right after this.
             }
         }
-        print(result, System.out);
+        print(result, slice, all.size(), System.out);
         return 0;
     }
 
@@ -164,9 +179,10 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
 
-    private void print(SweepResult result, PrintStream o) {
-        o.printf("sweep: %d runs (%d reused, %d computed) in %s%n", result.size(), result.reusedCount(),
-                result.computedCount(), out);
+    private void print(SweepResult result, Shard slice, int total, PrintStream o) {
+        o.printf("sweep: %d runs (%d reused, %d computed) in %s%s%n", result.size(), result.reusedCount(),
+                result.computedCount(), out, slice.count() == 1 ? ""
+                        : String.format(" (shard %s: %d of the sweep's %d runs)", slice, result.size(), total));
         o.printf("%-40s %-15s %6s %8s %8s %9s%n", "run", "stop", "epochs", "val acc", "test acc", "time");
         for (SweepRun r : result) {
             RunSummary s = r.summary();

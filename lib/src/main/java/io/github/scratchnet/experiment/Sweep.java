@@ -40,7 +40,9 @@ import java.util.function.LongFunction;
  * <p>With an output folder, each finished run is written at once, atomically, to
  * {@code DIR/runs/<id>.json} (configuration, summary, history, stop reason, library version)
  * and {@code DIR/runs/<id>.npz} (the network, see {@link ModelFile}), and the tidy tables
- * {@code DIR/runs.csv} and {@code DIR/checks.csv} ({@link ResultsStore}) are rebuilt. Running the
+ * {@code DIR/runs.csv} and {@code DIR/checks.csv} ({@link ResultsStore}) are rebuilt from every run
+ * file in {@code DIR/runs/}: this sweep's runs in the order asked for, then any other finished
+ * runs there (other shards', earlier sweeps') by id. Running the
  * same sweep again reuses every run whose files are there and hold the same configuration, and
  * computes the rest: a sweep stopped half-way resumes where it was. Without an output folder
  * everything stays in memory.
@@ -59,7 +61,9 @@ import java.util.function.LongFunction;
  * recorded with stop reason {@code diverged} and the sweep goes on; any other failure (bad data,
  * a configuration that does not fit the data, a full disk) stops the sweep and is rethrown.
  *
- * <p>Only one sweep may write to a folder at a time.
+ * <p>Only one sweep may write to a folder at a time, unless each computes configurations of its own
+ * (the {@link Shard}s of one sweep) and is built with {@link Builder#sharedFolder}; each write is
+ * atomic, so the tables written last list every run that was on disk.
  *
  * <pre>{@code
  * Sweep sweep = Sweep.builder()
@@ -80,6 +84,7 @@ public final class Sweep {
     private final int parallelism;
     private final SweepListener listener;
     private final LongFunction<MnistSplits> data;
+    private final boolean sharedFolder;
 
     private Sweep(Builder b) {
         this.dir = b.dir;
@@ -88,6 +93,7 @@ public final class Sweep {
         this.parallelism = b.parallelism;
         this.listener = b.listener;
         this.data = b.data;
+        this.sharedFolder = b.sharedFolder;
     }
 
     public static Builder builder() {
@@ -132,7 +138,7 @@ public final class Sweep {
                         + RunId.of(c) + "; change one of them slightly (e.g. min-delta) to tell them apart");
             }
         }
-        Path runsDir = dir == null ? null : prepare(dir);
+        Path runsDir = dir == null ? null : prepare(dir, !sharedFolder);
         Map<String, SweepRun> done = new Execution(unique, runsDir).go();
         List<SweepRun> ordered = new ArrayList<>();
         for (TrainConfig c : configs) ordered.add(done.get(RunId.of(c)));
@@ -165,7 +171,7 @@ public final class Sweep {
         return out;
     }
 
-    private static Path prepare(Path dir) {
+    private static Path prepare(Path dir, boolean removeStale) {
         Path runs = dir.resolve(RUNS);
         try {
             Files.createDirectories(runs);
@@ -176,8 +182,10 @@ public final class Sweep {
         if (!Files.isWritable(runs)) {
             throw new ScratchnetException("cannot write to the sweep folder " + runs + "; choose another output folder");
         }
-        AtomicFiles.removeStale(dir);
-        AtomicFiles.removeStale(runs);
+        if (removeStale) {
+            AtomicFiles.removeStale(dir);
+            AtomicFiles.removeStale(runs);
+        }
         return runs;
     }
 
@@ -193,10 +201,12 @@ public final class Sweep {
         private final Set<Thread> interruptible = new HashSet<>();
         private boolean stopping;
         private final Object tablesLock = new Object();
+        private final StoredRuns stored;
 
         Execution(Map<String, TrainConfig> configs, Path runsDir) {
             this.configs = configs;
             this.runsDir = runsDir;
+            this.stored = runsDir == null ? null : new StoredRuns(runsDir);
         }
 
         Map<String, SweepRun> go() {
@@ -210,26 +220,20 @@ public final class Sweep {
                     listener.runReused(reused);
                 }
             }
-            if (runsDir != null && !done.isEmpty()) writeTables();
+            if (runsDir != null) writeTables();
             if (!todo.isEmpty()) compute(todo);
             return done;
         }
 
         private SweepRun reuse(String id, TrainConfig config) {
-            Path json = runsDir.resolve(id + ".json");
-            Path npz = runsDir.resolve(id + ".npz");
-            if (!Files.exists(json)) return null;
+            if (!Files.exists(runsDir.resolve(id + ".json"))) return null;
             try {
-                RunFile.Stored s = RunFile.read(json);
+                SweepRun s = StoredRuns.load(runsDir, id);
                 if (!s.config().equals(config)) {
-                    listener.runDiscarded(id, json.getFileName() + " holds another configuration (" + s.config() + ")");
+                    listener.runDiscarded(id, id + ".json holds another configuration (" + s.config() + ")");
                     return null;
                 }
-                if (!Files.isRegularFile(npz)) {
-                    listener.runDiscarded(id, "its model file " + npz.getFileName() + " is missing");
-                    return null;
-                }
-                return new SweepRun(config, s.summary(), s.history(), true, json, npz, null);
+                return s;
             } catch (RunFile.Invalid e) {
                 listener.runDiscarded(id, e.getMessage());
                 return null;
@@ -396,6 +400,8 @@ public final class Sweep {
                     SweepRun r = done.get(id);
                     if (r != null) rows.add(r);
                 }
+                rows.addAll(stored.others(configs.keySet()));
+                if (rows.isEmpty()) return;
                 ResultsStore.write(ResultsStore.runs(label, rows), dir.resolve(ResultsStore.RUNS_CSV));
                 ResultsStore.write(ResultsStore.checks(rows), dir.resolve(ResultsStore.CHECKS_CSV));
             }
@@ -409,6 +415,7 @@ public final class Sweep {
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private SweepListener listener = SweepListener.NONE;
         private LongFunction<MnistSplits> data;
+        private boolean sharedFolder;
 
         private Builder() {}
 
@@ -429,6 +436,16 @@ public final class Sweep {
         public Builder parallelism(int n) {
             if (n < 1) throw new ScratchnetException("parallelism must be at least 1, got " + n);
             this.parallelism = n;
+            return this;
+        }
+
+        /**
+         * True when other sweeps write to the same folder at the same time, each computing other
+         * configurations (the shards of one sweep): then this one leaves temporary files alone
+         * instead of removing those a killed process left (a later unshared run removes them).
+         */
+        public Builder sharedFolder(boolean shared) {
+            this.sharedFolder = shared;
             return this;
         }
 

@@ -11,9 +11,12 @@
  *       network; {@link io.github.scratchnet.experiment.ResultsStore} the tidy per-run and
  *       per-check tables (Tablesaw, written as CSV).
  *   <li>{@link io.github.scratchnet.experiment.RunId} names runs after their configuration.
+ *   <li>{@link io.github.scratchnet.experiment.Shard} picks the K-th of N disjoint slices of a
+ *       sweep, so that N processes can share one sweep and one output folder.
  * </ul>
  *
  * <p>Folder layout: {@code DIR/runs/<id>.json} and {@code DIR/runs/<id>.npz} per run,
- * {@code DIR/runs.csv} (one row per run) and {@code DIR/checks.csv} (one row per validation check).
+ * {@code DIR/runs.csv} (one row per run) and {@code DIR/checks.csv} (one row per validation check),
+ * both rebuilt from every run file in {@code DIR/runs/}.
  */
 package io.github.scratchnet.experiment;

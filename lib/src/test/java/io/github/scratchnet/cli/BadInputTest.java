@@ -130,6 +130,10 @@ class BadInputTest {
         c.add(Arguments.of("single and list option", List.of("sweep", "--batch-size", "64", "--batch-sizes", "32,64"),
                 List.of("either --batch-size or --batch-sizes")));
         c.add(Arguments.of("max-train 0", List.of("sweep", "--max-train", "0"), List.of("at least 1")));
+        for (String shard : List.of("0/2", "3/2", "a/b")) {
+            c.add(Arguments.of("shard " + shard, List.of("sweep", "--shard", shard, "--out", tmp.resolve("never").toString()),
+                    List.of("--shard", shard.equals("a/b") ? "is not of the form K/N" : "does not exist")));
+        }
         // output
         c.add(Arguments.of("--out under a file", List.of("sweep", "--max-train", "1000", "--data-dir", REAL.toString(),
                 "--out", aFile.resolve("sweep").toString()), List.of("cannot create the output folder", "choose another --out")));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -93,6 +94,77 @@ class SweepCommandTest {
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("(4 reused, 0 computed)"), again.out());
         assertTrue(again.err().lines().allMatch(l -> l.startsWith("reused [")), again.err());
+    }
+
+    @Test
+    void twoShardProcessesThenTheUnshardedCommandGiveTheTablesOfOneUnshardedSweep() throws Exception {
+        List<String> sweep = List.of("sweep", "--data-dir", DATA, "--max-train", "1000", "--max-epochs", "1",
+                "--eval-every", "1", "--batch-sizes", "250,500", "--l2-values", "0,0.05", "--seeds", "1,2",
+                "--parallel", "1", "--quiet");
+        Path sharded = tmp.resolve("sharded").resolve("sweep");
+        Path single = tmp.resolve("single").resolve("sweep"); // the same folder name: the same Question label
+        // the shards in two JVMs at once, writing to one folder, their options in different orders
+        List<Process> shards = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            shards.add(start(k == 1 ? sweep : reordered(sweep), "--shard", k + "/2", "--out", sharded.toString()));
+        }
+        List<List<String>> computed = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            Process p = shards.get(k - 1);
+            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "shard " + k + " did not finish");
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.contains("(0 reused, 4 computed)") && out.contains("(shard " + k + "/2: 4 of the sweep's 8 runs)"), out);
+            computed.add(out.lines().filter(l -> l.startsWith("bs")).map(l -> l.split(" ")[0]).toList());
+        }
+        assertEquals(4, computed.get(0).size());
+        assertTrue(Collections.disjoint(computed.get(0), computed.get(1)), "each shard computed only its slice: " + computed);
+
+        Cli.Result merged = Cli.run(with(sweep, "--out", sharded.toString()));
+        assertEquals(0, merged.exit(), merged.err());
+        assertTrue(merged.out().contains("sweep: 8 runs (8 reused, 0 computed)"), merged.out());
+        Cli.Result once = Cli.run(with(sweep, "--out", single.toString()));
+        assertEquals(0, once.exit(), once.err());
+        List<String> all = once.out().lines().filter(l -> l.startsWith("bs")).map(l -> l.split(" ")[0]).sorted().toList();
+        assertEquals(all, Stream.concat(computed.get(0).stream(), computed.get(1).stream()).sorted().toList());
+
+        assertEquals(withoutColumn(single.resolve("runs.csv"), "Train Time in sec"),
+                withoutColumn(sharded.resolve("runs.csv"), "Train Time in sec"));
+        assertEquals(withoutColumn(single.resolve("checks.csv"), "Seconds"), withoutColumn(sharded.resolve("checks.csv"), "Seconds"));
+        assertEquals(9, Files.readAllLines(sharded.resolve("runs.csv")).size());
+    }
+
+    /** The same options with the list options in another order. */
+    private static List<String> reordered(List<String> sweep) {
+        List<String> a = new ArrayList<>(sweep.subList(0, 9)); // sweep, data, max-train, max-epochs, eval-every
+        a.addAll(List.of("--seeds", "2,1", "--l2-values", "0.05,0", "--batch-sizes", "500,250", "--quiet", "--parallel", "1"));
+        return a;
+    }
+
+    private Process start(List<String> args, String... more) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dscratchnet.relaunch=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static String[] with(List<String> args, String... more) {
+        return Stream.concat(args.stream(), Stream.of(more)).toArray(String[]::new);
+    }
+
+    /** The CSV's text, bit for bit, with one column (a wall time) blanked. */
+    private static List<String> withoutColumn(Path csv, String column) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        int i = List.of(lines.get(0).split(",", -1)).indexOf(column);
+        assertTrue(i >= 0, column + " not in " + lines.get(0));
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            String[] cells = l.split(",", -1);
+            cells[i] = "";
+            out.add(String.join(",", cells));
+        }
+        return out;
     }
 
     private static List<String> names(Path dir) throws IOException {

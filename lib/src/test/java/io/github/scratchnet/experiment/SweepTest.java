@@ -144,6 +144,27 @@ class SweepTest {
     }
 
     @Test
+    void theTablesListEveryRunFileInTheFolderTheirOwnRunsFirst() throws IOException {
+        TrainConfig a = BASE.toBuilder().maxEpochs(1).batchSize(64).build();
+        TrainConfig b = a.toBuilder().batchSize(128).build();
+        sweep().outputDir(dir).build().run(a);
+        // a stale temporary file of another process sharing the folder: left alone by a shared sweep
+        Path temp = Files.writeString(dir.resolve("runs").resolve(".x.json.1f.tmp"), "half");
+        Files.writeString(dir.resolve("runs").resolve("junk.json"), "{");
+        sweep().outputDir(dir).sharedFolder(true).build().run(b);
+        assertTrue(Files.exists(temp), "a shared folder's temporary files are not this sweep's to remove");
+        List<String> ids = ResultsStore.read(dir.resolve("runs.csv")).stringColumn(ResultsStore.RUN_ID).asList();
+        assertEquals(List.of(RunId.of(b), RunId.of(a)), ids, "this sweep's run, then the other run file present");
+        assertEquals(List.of(RunId.of(b), RunId.of(a)),
+                ResultsStore.read(dir.resolve("checks.csv")).stringColumn(ResultsStore.RUN_ID).unique().asList());
+
+        sweep().outputDir(dir).build().run(a, b);
+        assertFalse(Files.exists(temp), "an unshared sweep cleans up");
+        assertEquals(List.of(RunId.of(a), RunId.of(b)),
+                ResultsStore.read(dir.resolve("runs.csv")).stringColumn(ResultsStore.RUN_ID).asList());
+    }
+
+    @Test
     void damagedRunFilesAreRecomputedAndSaidSo() throws IOException {
         List<TrainConfig> configs = SweepGrid.of(BASE).batchSizes(64, 128, 256).configs();
         SweepResult a = sweep().outputDir(dir).build().run(configs);

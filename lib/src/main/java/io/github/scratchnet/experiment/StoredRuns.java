@@ -1,0 +1,80 @@
+package io.github.scratchnet.experiment;
+
+import io.github.scratchnet.IoErrors;
+import io.github.scratchnet.ScratchnetException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The finished runs in a sweep's {@code runs/} folder, read from their run files: what lets a
+ * sweep's tables list every run on disk, including those of other shards writing to the same
+ * folder and of earlier sweeps with other options. A run counts once its {@code <id>.json} is
+ * there, valid, with its model file beside it (the model is written first, both atomically).
+ */
+final class StoredRuns {
+    private final Path runsDir;
+    // Run files do not change once written; re-read one only when its time changes (a run redone).
+    private final Map<String, Cached> cache = new HashMap<>();
+
+    private record Cached(FileTime time, SweepRun run) {}
+
+    StoredRuns(Path runsDir) {
+        this.runsDir = runsDir;
+    }
+
+    /** The finished run {@code id}, reused as it is on disk. */
+    static SweepRun load(Path runsDir, String id) throws RunFile.Invalid {
+        Path json = runsDir.resolve(id + ".json");
+        Path npz = runsDir.resolve(id + ".npz");
+        RunFile.Stored s = RunFile.read(json);
+        if (!Files.isRegularFile(npz)) throw new RunFile.Invalid("its model file " + npz.getFileName() + " is missing");
+        return new SweepRun(s.config(), s.summary(), s.history(), true, json, npz, null);
+    }
+
+    /**
+     * Every valid finished run on disk whose id is not in {@code except}, sorted by id. Files that
+     * cannot be used (damaged, a run being redone) are left out here; the sweep that owns them says so.
+     */
+    synchronized List<SweepRun> others(Set<String> except) {
+        Map<String, SweepRun> found = new TreeMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runsDir, "*.json")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                String id = name.substring(0, name.length() - ".json".length());
+                if (name.startsWith(".") || except.contains(id)) continue;
+                SweepRun run = read(id, f);
+                if (run != null) found.put(id, run);
+            }
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot list the run files in " + runsDir + " (" + IoErrors.describe(e) + ")", e);
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private SweepRun read(String id, Path json) {
+        FileTime time;
+        try {
+            time = Files.getLastModifiedTime(json);
+        } catch (IOException e) {
+            return null; // gone since the listing: a run being redone
+        }
+        Cached c = cache.get(id);
+        if (c != null && c.time().equals(time)) return c.run();
+        try {
+            SweepRun run = load(runsDir, id);
+            cache.put(id, new Cached(time, run));
+            return run;
+        } catch (RunFile.Invalid e) {
+            return null;
+        }
+    }
+}
