@@ -20,14 +20,12 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.api.NumberColumn;
 
 /**
- * What the notebooks conclude, computed from the runs rather than typed in: the best batch size
- * by test accuracy and the fastest run close to it, the lambda that validation accuracy picks,
- * how our numbers compare with the report's, what the patient stopping rule changes, and how L2
- * changes the weights. Sentences come as short HTML paragraphs for {@code display(..., "text/html")}.
+ * What notebook 06 computes about L2, rather than typing it: the lambda that validation accuracy
+ * picks, the report's cost scale against ours, how L2 changes the weights, and how much the penalty
+ * alone shrinks them per epoch. Sentences come as short HTML paragraphs; the comparisons over seeds
+ * are in {@link io.github.scratchnet.stats.Verdicts}.
  */
 public final class Conclusions {
-    /** "Close to the best": within this much test accuracy. */
-    public static final double CLOSE = 0.01;
 
     private Conclusions() {}
 
@@ -36,42 +34,6 @@ public final class Conclusions {
         List<RunSummary> out = new ArrayList<>();
         for (SweepRun r : runs) out.add(r.summary());
         return out;
-    }
-
-    /** The run with the highest test accuracy; of equal ones, the faster. */
-    public static RunSummary best(List<RunSummary> runs) {
-        return nonEmpty(runs).stream().max(Comparator.comparingDouble(RunSummary::testAccuracy)
-                .thenComparing(Comparator.comparingDouble(RunSummary::trainTimeSeconds).reversed())).orElseThrow();
-    }
-
-    /** The fastest run whose test accuracy is at most {@code tolerance} below the best's (possibly the best itself). */
-    public static RunSummary fastestClose(List<RunSummary> runs, double tolerance) {
-        double bar = best(runs).testAccuracy() - tolerance;
-        return runs.stream().filter(r -> r.testAccuracy() >= bar - 1e-12)
-                .min(Comparator.comparingDouble(RunSummary::trainTimeSeconds)).orElseThrow();
-    }
-
-    /**
-     * One paragraph: the best batch size by test accuracy, and the fastest run within
-     * {@link #CLOSE} of it, e.g. "Report's rule: the best test accuracy is 0.9367, with batch
-     * size 32 (23.1 s, 17 epochs); batch size 16 comes within 0.01 of it (0.9359) in 13.0 s."
-     */
-    public static String batchSizeVerdict(String setting, List<RunSummary> runs) {
-        RunSummary best = best(runs);
-        RunSummary fast = fastestClose(runs, CLOSE);
-        StringBuilder sb = new StringBuilder("<p><b>").append(Html.escape(setting)).append(":</b> the best test accuracy is ")
-                .append(Html.acc(best.testAccuracy())).append(", with batch size ").append(best.batchSize()).append(" (")
-                .append(Html.secs(best.trainTimeSeconds())).append(", ").append(best.epochs()).append(" epochs). ");
-        if (fast.equals(best)) {
-            sb.append("No other run comes within ").append(Html.plain(CLOSE)).append(" of it in less time.");
-        } else {
-            sb.append("The fastest run within ").append(Html.plain(CLOSE)).append(" of it is batch size ")
-                    .append(fast.batchSize()).append(" (").append(Html.acc(fast.testAccuracy())).append(" in ")
-                    .append(Html.secs(fast.trainTimeSeconds())).append(", ")
-                    .append(String.format(java.util.Locale.ROOT, "%.1f", best.trainTimeSeconds() / fast.trainTimeSeconds()))
-                    .append(" times faster).");
-        }
-        return sb.append("</p>").toString();
     }
 
     // ---- lambda -----------------------------------------------------------------------------
@@ -117,31 +79,6 @@ public final class Conclusions {
 
     // ---- against the report ------------------------------------------------------------------
 
-    /** How often and by how much our test accuracy beats the report's, batch size by batch size. */
-    public static String versusReportVerdict(String setting, List<RunSummary> ours, Table report) {
-        int higher = 0, compared = 0;
-        double sum = 0;
-        for (RunSummary r : ours) {
-            double theirs = reportTestAccuracy(report, r.batchSize());
-            if (Double.isNaN(theirs)) continue;
-            compared++;
-            sum += r.testAccuracy() - theirs;
-            if (r.testAccuracy() > theirs) higher++;
-        }
-        if (compared == 0) return "<p><b>" + Html.escape(setting) + ":</b> the report has none of these batch sizes.</p>";
-        return "<p><b>" + Html.escape(setting) + ":</b> our test accuracy is higher than the report's at " + higher + " of "
-                + compared + " batch sizes; on average ours minus the report's is " + Html.signed(sum / compared) + ".</p>";
-    }
-
-    /** The report's test accuracy at one batch size, or NaN. */
-    public static double reportTestAccuracy(Table report, int batchSize) {
-        NumberColumn<?, ?> bs = (NumberColumn<?, ?>) report.column(ResultsStore.BATCH_SIZE);
-        for (int i = 0; i < report.rowCount(); i++) {
-            if (bs.getDouble(i) == batchSize) return ((NumberColumn<?, ?>) report.column(ResultsStore.TEST_ACCURACY)).getDouble(i);
-        }
-        return Double.NaN;
-    }
-
     private static double testAccuracyAt(List<RunSummary> runs, int batchSize) {
         return runs.stream().filter(r -> r.batchSize() == batchSize).mapToDouble(RunSummary::testAccuracy).findFirst()
                 .orElse(Double.NaN);
@@ -159,49 +96,6 @@ public final class Conclusions {
     }
 
     // ---- stopping rules -----------------------------------------------------------------------
-
-    /** The spread of test accuracy under each rule and what the patient rule gains and costs. */
-    public static String stoppingVerdict(List<RunSummary> reportRule, List<RunSummary> patient) {
-        sameBatchSizes(reportRule, patient);
-        double minGain = Double.POSITIVE_INFINITY, maxGain = Double.NEGATIVE_INFINITY, sumGain = 0;
-        double timeReport = 0, timePatient = 0;
-        for (int i = 0; i < reportRule.size(); i++) {
-            double gain = patient.get(i).testAccuracy() - reportRule.get(i).testAccuracy();
-            minGain = Math.min(minGain, gain);
-            maxGain = Math.max(maxGain, gain);
-            sumGain += gain;
-            timeReport += reportRule.get(i).trainTimeSeconds();
-            timePatient += patient.get(i).trainTimeSeconds();
-        }
-        return "<p><b>Stopping rules:</b> test accuracy spans " + spread(reportRule) + " across batch sizes under the report's rule and "
-                + spread(patient) + " under the patient rule. Per batch size the patient rule changes it by "
-                + Html.signed(minGain) + " to " + Html.signed(maxGain) + " (mean " + Html.signed(sumGain / reportRule.size())
-                + "), for " + Html.secs(timePatient) + " of training against " + Html.secs(timeReport) + ".</p>";
-    }
-
-    /**
-     * Two settings batch size by batch size (same batch sizes, same order): how often the first
-     * has the higher test accuracy, the mean difference, and the total training time of each,
-     * e.g. "normalize is more accurate than off at 4 of 6 batch sizes; mean difference
-     * (normalize − off) +0.0043; training took 91.6 s against 99.5 s in total."
-     */
-    public static String differenceVerdict(String setting, String firstName, List<RunSummary> first, String secondName,
-            List<RunSummary> second) {
-        sameBatchSizes(first, second);
-        int higher = 0;
-        double sum = 0, timeFirst = 0, timeSecond = 0;
-        for (int i = 0; i < first.size(); i++) {
-            double d = first.get(i).testAccuracy() - second.get(i).testAccuracy();
-            if (d > 0) higher++;
-            sum += d;
-            timeFirst += first.get(i).trainTimeSeconds();
-            timeSecond += second.get(i).trainTimeSeconds();
-        }
-        String a = Html.escape(firstName), b = Html.escape(secondName);
-        return "<p><b>" + Html.escape(setting) + ":</b> " + a + " has the higher test accuracy at " + higher + " of "
-                + first.size() + " batch sizes; mean difference (" + a + " − " + b + ") " + Html.signed(sum / first.size())
-                + "; training took " + Html.secs(timeFirst) + " against " + Html.secs(timeSecond) + " in total.</p>";
-    }
 
     private static String spread(List<RunSummary> runs) {
         double lo = runs.stream().mapToDouble(RunSummary::testAccuracy).min().orElse(Double.NaN);

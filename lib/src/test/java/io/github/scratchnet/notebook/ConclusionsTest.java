@@ -25,25 +25,6 @@ class ConclusionsTest {
             run(64, 0, 0.92, 0.915, 10), run(128, 0, 0.85, 0.936, 60));
 
     @Test
-    void bestIsTheHighestTestAccuracyAndFastestCloseIsWithinOneHundredth() {
-        assertEquals(128, Conclusions.best(RUNS).batchSize());
-        assertEquals(32, Conclusions.fastestClose(RUNS, 0.01).batchSize(), "0.927 is within 0.01 of 0.936, 0.915 is not");
-        assertEquals(128, Conclusions.fastestClose(RUNS, 0).batchSize());
-        List<RunSummary> tie = List.of(run(16, 0, 0.9, 0.93, 40), run(32, 0, 0.9, 0.93, 20));
-        assertEquals(32, Conclusions.best(tie).batchSize(), "of equal accuracies the faster wins");
-        assertThrows(ScratchnetException.class, () -> Conclusions.best(List.of()));
-    }
-
-    @Test
-    void batchSizeVerdictNamesBothRuns() {
-        String html = Conclusions.batchSizeVerdict("Q4", RUNS);
-        assertTrue(html.contains("0.9360, with batch size 128 (60.0 s, 5 epochs)"), html);
-        assertTrue(html.contains("batch size 32 (0.9270 in 20.0 s, 3.0 times faster)"), html);
-        String alone = Conclusions.batchSizeVerdict("Q4", List.of(run(16, 0, 0.9, 0.93, 10), run(32, 0, 0.9, 0.80, 5)));
-        assertTrue(alone.contains("No other run comes within 0.01"), alone);
-    }
-
-    @Test
     void lambdaIsPickedOnValidationAccuracyAlone() {
         List<RunSummary> search = List.of(run(16, 0.2, 0.90, 0.95, 1), run(32, 0.2, 0.90, 0.95, 1),
                 run(16, 0.05, 0.92, 0.90, 1), run(32, 0.05, 0.91, 0.90, 1));
@@ -57,27 +38,6 @@ class ConclusionsTest {
         assertTrue(Conclusions.lambdaVerdict("search", search, 0.1).contains("The report chose λ = 0.1"));
         assertEquals(0.2, Conclusions.pickLambda(List.of(run(16, 0.2, 0.9, 0, 1), run(16, 0.3, 0.9, 0, 1))).lambda(),
                 "ties go to the smaller lambda");
-    }
-
-    @Test
-    void versusReportLinesUpBatchSizes() {
-        Table report = OriginalReport.question(OriginalReport.Q4, false);
-        assertEquals(0.9212, Conclusions.reportTestAccuracy(report, 16), 0);
-        assertEquals(Double.NaN, Conclusions.reportTestAccuracy(report, 1024));
-        String html = Conclusions.versusReportVerdict("Q4", RUNS, report);
-        assertTrue(html.contains("higher than the report's at 4 of 4 batch sizes"), html);
-    }
-
-    @Test
-    void stoppingRulesCompareEqualBatchSizes() {
-        List<RunSummary> patient = List.of(run(16, 0, 0.9, 0.94, 80), run(32, 0, 0.9, 0.93, 40), run(64, 0, 0.9, 0.93, 20),
-                run(128, 0, 0.9, 0.93, 90));
-        String html = Conclusions.stoppingVerdict(RUNS, patient);
-        assertTrue(html.contains("-0.0060 to +0.0150"), html);
-        assertTrue(html.contains("230.0 s of training against 130.0 s"), html);
-        String diff = Conclusions.differenceVerdict("modes", "patient", patient, "report's rule", RUNS);
-        assertTrue(diff.contains("patient has the higher test accuracy at 3 of 4 batch sizes"), diff);
-        assertTrue(diff.contains("mean difference (patient − report's rule) +0.0055"), diff);
     }
 
     @Test
