@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * resumes. Progress on stderr, the summary table on stdout.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train every combination of the listed hyper-parameters on MNIST, in parallel.",
+        description = {"Train every combination of the listed hyper-parameters on MNIST or Fashion-MNIST, in parallel.",
             "Finished runs are kept in --out (runs/<id>.json and .npz, runs.csv, checks.csv); running the same command "
                     + "again reuses them and computes only the rest, so a stopped sweep resumes."})
 public final class SweepCommand implements Callable<Integer> {
@@ -84,7 +84,7 @@ public final class SweepCommand implements Callable<Integer> {
         int trainSize = maxTrain == null ? Mnist.TRAIN_SIZE : MnistData.trainSize(maxTrain);
         // Checked for every run up front: a sweep should not fail an hour in on its last batch size.
         for (TrainConfig c : configs) c.requireFits(Mnist.FEATURES, Mnist.CLASSES, trainSize);
-        MnistData.requireFiles(options.dataDir());
+        MnistData.requireFiles(options.dataSet(), options.dataDir());
         createOutputFolder();
 
         Progress progress = Progress.create(quiet, "sweep", configs.size(), "runs");
@@ -92,7 +92,8 @@ public final class SweepCommand implements Callable<Integer> {
                 .outputDir(out)
                 .label(label)
                 .parallelism(parallel)
-                .data(maxTrain == null ? MnistData.loader(options.dataDir()) : MnistData.loader(options.dataDir(), maxTrain))
+                .data(options.dataSet(), maxTrain == null ? MnistData.loader(options.dataSet(), options.dataDir())
+                        : MnistData.loader(options.dataSet(), options.dataDir(), maxTrain))
                 .listener(new Reporter(progress, configs.size()))
                 .build();
 

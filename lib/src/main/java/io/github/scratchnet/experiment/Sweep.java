@@ -3,6 +3,7 @@ package io.github.scratchnet.experiment;
 import io.github.scratchnet.AtomicFiles;
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.train.Check;
@@ -80,6 +81,7 @@ public final class Sweep {
     private final int parallelism;
     private final SweepListener listener;
     private final LongFunction<MnistSplits> data;
+    private final DataSetKind dataSet;
 
     private Sweep(Builder b) {
         this.dir = b.dir;
@@ -88,6 +90,7 @@ public final class Sweep {
         this.parallelism = b.parallelism;
         this.listener = b.listener;
         this.data = b.data;
+        this.dataSet = b.dataSet;
     }
 
     public static Builder builder() {
@@ -377,7 +380,7 @@ public final class Sweep {
             Path npz = runsDir.resolve(id + ".npz");
             Path json = runsDir.resolve(id + ".json");
             // The model first: a run file is the mark of a finished run, so it must not exist without its model.
-            ModelFile.save(result.network(), npz);
+            ModelFile.save(result.network(), dataSet, npz);
             AtomicFiles.write(json, RunFile.encode(config, summary, result.history(), npz.getFileName().toString()));
             run = new SweepRun(config, summary, result.history(), false, json, npz, result.network());
             done.put(id, run);
@@ -405,6 +408,7 @@ public final class Sweep {
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private SweepListener listener = SweepListener.NONE;
         private LongFunction<MnistSplits> data;
+        private DataSetKind dataSet = DataSetKind.MNIST;
 
         private Builder() {}
 
@@ -435,25 +439,42 @@ public final class Sweep {
 
         /**
          * The data of each seed: called once per seed in a sweep, possibly from a worker thread,
-         * and only for seeds that have runs left to compute.
+         * and only for seeds that have runs left to compute. Model files record MNIST as their data
+         * set unless {@link #data(DataSetKind, LongFunction)} says otherwise.
          */
         public Builder data(LongFunction<MnistSplits> data) {
+            return data(DataSetKind.MNIST, data);
+        }
+
+        /** {@link #data(LongFunction)} of {@code dataSet}, which the model files record. */
+        public Builder data(DataSetKind dataSet, LongFunction<MnistSplits> data) {
+            this.dataSet = Objects.requireNonNull(dataSet, "dataSet");
             this.data = Objects.requireNonNull(data, "data");
             return this;
         }
 
-        /** MNIST from {@code dataDir} (fetched when absent), split by each run's split seed. */
-        public Builder mnist(Path dataDir) {
-            return data(MnistData.loader(dataDir));
+        /** {@code dataSet} from {@code dataDir} (fetched when absent), split by each run's split seed. */
+        public Builder dataSet(DataSetKind dataSet, Path dataDir) {
+            return data(dataSet, MnistData.loader(dataSet, dataDir));
         }
 
-        /** A small MNIST: {@code maxTrain} training images and a quarter as many for validation and test. */
+        /** A small {@code dataSet}: {@code maxTrain} training images and a quarter as many for validation and test. */
+        public Builder dataSet(DataSetKind dataSet, Path dataDir, int maxTrain) {
+            return data(dataSet, MnistData.loader(dataSet, dataDir, maxTrain));
+        }
+
+        /** {@link #dataSet(DataSetKind, Path)} of MNIST. */
+        public Builder mnist(Path dataDir) {
+            return dataSet(DataSetKind.MNIST, dataDir);
+        }
+
+        /** {@link #dataSet(DataSetKind, Path, int)} of MNIST. */
         public Builder mnist(Path dataDir, int maxTrain) {
-            return data(MnistData.loader(dataDir, maxTrain));
+            return dataSet(DataSetKind.MNIST, dataDir, maxTrain);
         }
 
         public Sweep build() {
-            if (data == null) throw new IllegalStateException("say where the data comes from: data(...) or mnist(...)");
+            if (data == null) throw new IllegalStateException("say where the data comes from: data(...), dataSet(...) or mnist(...)");
             return new Sweep(this);
         }
     }
