@@ -1,8 +1,8 @@
-# scratchnet: build the library, fetch MNIST, run the Java notebooks.
+# scratchnet: build the library, fetch MNIST and Fashion-MNIST, run the Java notebooks.
 #
 #   make venv        .venv with Jupyter + the JJava kernel `java` (pinned to your JDK 17+)
 #   make build       lib/target/scratchnet.jar
-#   make data        data/mnist/ (fetched and checked)
+#   make data        data/mnist/ and data/fashion-mnist/ (fetched and checked)
 #   make notebooks   execute notebooks/[0-9]*.ipynb in place, HTML into results/
 #   make reproduce   all of the above, with the total wall time
 #   make test        unit tests + every notebook in smoke mode (SCRATCHNET_SMOKE=1)
@@ -28,6 +28,8 @@ VENV_PY := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.scratchnet-venv.stamp
 JAR := lib/target/scratchnet.jar
 DATA_DIR := data/mnist
+FASHION_DIR := data/fashion-mnist
+FASHION_DEB := dataset-fashion-mnist
 RESULTS := results
 SMOKE_OUT := $(RESULTS)/smoke
 
@@ -63,9 +65,21 @@ build:
 	@$(MVN) $(MVN_FLAGS) -q -DskipTests package
 	@test -f $(JAR) || { echo "build: $(JAR) was not produced"; exit 1; }
 
+# Fashion-MNIST: its official locations, else the files of Debian's package; when both fail and
+# apt-get can run (as root), the package is installed and the files are taken from it.
 data: build
 	@echo "data: $(DATA_DIR)"
-	@$(JAVA) -cp $(JAR) io.github.scratchnet.data.MnistFiles $(DATA_DIR)
+	@$(JAVA) -cp $(JAR) io.github.scratchnet.data.DataFiles mnist $(DATA_DIR)
+	@echo "data: $(FASHION_DIR)"
+	@$(JAVA) -cp $(JAR) io.github.scratchnet.data.DataFiles fashion-mnist $(FASHION_DIR) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "data: installing Debian's package $(FASHION_DEB)"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(FASHION_DEB) \
+	      && $(JAVA) -cp $(JAR) io.github.scratchnet.data.DataFiles fashion-mnist $(FASHION_DIR); \
+	  else \
+	    echo "data: get Fashion-MNIST with 'sudo apt-get install $(FASHION_DEB)' and run make data again, or copy its four IDX files into $(FASHION_DIR)/"; \
+	    exit 1; \
+	  fi; }
 
 # --- notebooks ----------------------------------------------------------------
 # Full runs write outputs into the notebooks themselves (that is what gets committed).

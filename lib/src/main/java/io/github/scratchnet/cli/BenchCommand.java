@@ -4,24 +4,23 @@ import com.google.gson.GsonBuilder;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.bench.BenchResult;
 import io.github.scratchnet.bench.Benchmark;
-import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.nn.Kernels;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: the reference workload (MNIST 48000 / 12000, [784,20,7,5,10], SGD 0.009, a full
+ * {@code bench}: the reference workload (MNIST, or Fashion-MNIST with {@code --dataset}, 48000 / 12000, [784,20,7,5,10], SGD 0.009, a full
  * validation check every 100 steps), one untimed warm-up epoch, then timed epochs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time epochs of the reference workload (see lib/PERFORMANCE.md).")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "MNIST folder (fetched when empty; default: ${DEFAULT-VALUE})")
-    Path dataDir = Path.of("data/mnist");
+    @Mixin
+    DataSetOptions data;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "samples per step (default: ${DEFAULT-VALUE})")
     int batchSize = 128;
@@ -48,8 +47,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (warmup < 0) throw new ScratchnetException("--warmup must be zero or positive, got " + warmup);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new ScratchnetException("--threads must be positive, got " + t);
-        MnistSplits data = Mnist.load(dataDir, seed);
-        BenchResult r = Benchmark.run(data.train(), data.validation(), batchSize, warmup, epochs, t, seed);
+        MnistSplits splits = data.dataSet().load(data.dataDir(), seed);
+        BenchResult r = Benchmark.run(splits.train(), splits.validation(), batchSize, warmup, epochs, t, seed);
         PrintStream out = System.out;
         out.printf("batch %d, %d thread(s), %s: %.4f s/epoch (validation %.4f s), epochs %s, val acc %.4f%n",
                 r.batchSize(), r.threads(), Kernels.describe(), r.secondsPerEpoch(), r.validationSecondsPerEpoch(),

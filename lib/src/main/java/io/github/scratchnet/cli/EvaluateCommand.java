@@ -1,6 +1,7 @@
 package io.github.scratchnet.cli;
 
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.experiment.MnistData;
@@ -12,30 +13,32 @@ import io.github.scratchnet.nn.Network;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate}: the test accuracy of a saved model. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Print the test accuracy of a saved model.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Print the test accuracy of a saved model on the data set it was trained on.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "a model written by train --save")
     Path model;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "MNIST folder (default: ${DEFAULT-VALUE})")
-    Path dataDir = Path.of("data/mnist");
+    @Mixin
+    DataSetOptions data;
 
     @Override
     public Integer call() {
-        Network net = ModelFile.load(model);
-        // MNIST's shape is known without loading it: a model for other data fails at once.
+        DataSetKind dataSet = data.dataSet();
+        // A model trained on the other data set, or of another shape, fails before any data is read.
+        Network net = ModelFile.load(model, dataSet);
         String mismatch = LayerSizes.mismatch(net.sizes(), Mnist.FEATURES, Mnist.CLASSES);
         if (mismatch != null) {
-            throw new ScratchnetException("model " + model + " does not fit MNIST: " + mismatch
-                    + "; evaluate a model trained on MNIST");
+            throw new ScratchnetException("model " + model + " does not fit " + dataSet.displayName() + ": " + mismatch
+                    + "; evaluate a model trained on " + dataSet.displayName());
         }
-        MnistData.requireFiles(dataDir);
-        MnistSplits data = Mnist.load(dataDir, 1);
+        MnistData.requireFiles(dataSet, data.dataDir());
+        MnistSplits splits = dataSet.load(data.dataDir(), 1);
         try (Evaluator evaluator = new Evaluator(net, Runtime.getRuntime().availableProcessors())) {
-            Evaluation test = evaluator.evaluate(data.test(), 0);
+            Evaluation test = evaluator.evaluate(splits.test(), 0);
             System.out.printf("test accuracy %.4f (%d images)%n", test.accuracy(), test.samples());
         }
         return 0;

@@ -2,6 +2,7 @@ package io.github.scratchnet.cli;
 
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.experiment.ResultsStore;
 import io.github.scratchnet.experiment.MnistData;
@@ -14,6 +15,7 @@ import io.github.scratchnet.experiment.SweepResult;
 import tech.tablesaw.api.Table;
 import io.github.scratchnet.experiment.SweepRun;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.train.Check;
 import io.github.scratchnet.train.TrainConfig;
 import java.io.IOException;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
  * resumes. Progress on stderr, the summary table on stdout.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train every combination of the listed hyper-parameters on MNIST, in parallel.",
+        description = {"Train every combination of the listed hyper-parameters on MNIST or Fashion-MNIST, in parallel.",
             "Finished runs are kept in --out (runs/<id>.json and .npz, runs.csv, checks.csv); running the same command "
                     + "again reuses them and computes only the rest, so a stopped sweep resumes.",
             "With --shard K/N, N processes (e.g. a job array) share one sweep and one --out; the same command without "
@@ -92,8 +94,9 @@ public final class SweepCommand implements Callable<Integer> {
         int trainSize = maxTrain == null ? Mnist.TRAIN_SIZE : MnistData.trainSize(maxTrain);
         // Checked for every run up front: a sweep should not fail an hour in on its last batch size.
         for (TrainConfig c : all) c.requireFits(Mnist.FEATURES, Mnist.CLASSES, trainSize);
-        MnistData.requireFiles(options.dataDir());
+        MnistData.requireFiles(options.dataSet(), options.dataDir());
         createOutputFolder();
+        requireSameDataSet();
         List<TrainConfig> configs = slice.slice(all);
         if (configs.isEmpty()) {
             System.out.printf("sweep: shard %s has no runs (%d runs in all, fewer trajectories than shards)%n", slice,
@@ -107,7 +110,8 @@ public final class SweepCommand implements Callable<Integer> {
                 .label(label)
                 .parallelism(parallel)
                 .sharedFolder(slice.count() > 1)
-                .data(maxTrain == null ? MnistData.loader(options.dataDir()) : MnistData.loader(options.dataDir(), maxTrain))
+                .data(options.dataSet(), maxTrain == null ? MnistData.loader(options.dataSet(), options.dataDir())
+                        : MnistData.loader(options.dataSet(), options.dataDir(), maxTrain))
                 .listener(new Reporter(progress, configs.size()))
                 .build();
 
@@ -163,6 +167,27 @@ public final class SweepCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         if (parsed.hasMatchedOption(single) && parsed.hasMatchedOption(list)) {
             throw new ScratchnetException("give either " + single + " or " + list + ", not both");
+        }
+    }
+
+    /**
+     * Run ids do not name the data set, so a folder of runs on one data set must not be resumed
+     * with the other: its finished runs would be taken for runs on this one.
+     */
+    private void requireSameDataSet() {
+        Path runs = out.resolve("runs");
+        if (!Files.isDirectory(runs)) return;
+        Path model;
+        try (var files = Files.list(runs)) {
+            model = files.filter(f -> f.getFileName().toString().endsWith(".npz")).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot list " + runs + " (" + IoErrors.describe(e) + "); choose another --out");
+        }
+        if (model == null) return;
+        DataSetKind there = ModelFile.dataSet(model);
+        if (there != options.dataSet()) {
+            throw new ScratchnetException("the output folder " + out + " holds runs on " + there.displayName()
+                    + ", not " + options.dataSet().displayName() + "; give each data set its own --out");
         }
     }
 

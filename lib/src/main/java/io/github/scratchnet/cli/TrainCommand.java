@@ -3,6 +3,7 @@ package io.github.scratchnet.cli;
 import io.github.scratchnet.IoErrors;
 import com.google.gson.GsonBuilder;
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.experiment.MnistData;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code train}: one run on MNIST, progress on stderr (a bar on a terminal, else a line per check), the result on stdout. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train one network on MNIST.")
+/** {@code train}: one run on MNIST or Fashion-MNIST, progress on stderr (a bar on a terminal, else a line per check), the result on stdout. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train one network on MNIST or Fashion-MNIST.")
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions options;
@@ -43,10 +44,11 @@ public final class TrainCommand implements Callable<Integer> {
         PrintStream err = System.err;
         // Checked before loading and training, so a typo costs nothing and a finished run is never lost.
         config.requireFits(Mnist.FEATURES, Mnist.CLASSES, Mnist.TRAIN_SIZE);
-        MnistData.requireFiles(options.dataDir());
+        DataSetKind dataSet = options.dataSet();
+        MnistData.requireFiles(dataSet, options.dataDir());
         if (save != null) checkSaveTarget(save);
-        MnistSplits data = Mnist.load(options.dataDir(), config.splitSeed());
-        if (!quiet) err.println("training " + config);
+        MnistSplits data = dataSet.load(options.dataDir(), config.splitSeed());
+        if (!quiet) err.println("training on " + dataSet.displayName() + ": " + config);
         long stepsPerEpoch = (data.train().size() + config.batchSize() - 1) / config.batchSize();
         Progress progress = Progress.create(quiet, "train", stepsPerEpoch * config.maxEpochs(), "steps");
         TrainingListener listener = new TrainingListener() {
@@ -68,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (progress) {
             result = new Trainer(config, threads).listener(listener).fit(data.train(), data.validation(), data.test());
         }
-        if (save != null) ModelFile.save(result.network(), save);
+        if (save != null) ModelFile.save(result.network(), dataSet, save);
         RunSummary summary = RunSummary.of(result);
         PrintStream out = System.out;
         out.printf("stopped: %s after epoch %d, %d steps, %.1f s%n", summary.stopReason(), summary.epochs(),

@@ -1,14 +1,16 @@
 package io.github.scratchnet.cli;
 
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.TrainConfig;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The hyper-parameter options shared by {@code train} and {@code sweep}, with the report's defaults. */
 public final class TrainOptions {
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "MNIST folder (fetched when empty; default: ${DEFAULT-VALUE})")
-    Path dataDir = Path.of("data/mnist");
+    @Mixin
+    DataSetOptions data = new DataSetOptions();
 
     @Option(names = "--layers", split = ",", paramLabel = "N", description = "layer sizes, input first (default: 784,20,7,5,10)")
     int[] layers = TrainConfig.REPORT_LAYERS.clone();
@@ -56,8 +58,13 @@ public final class TrainOptions {
                 .restoreBest(restoreBest).seed(seed).splitSeed(splitSeed == null ? seed : splitSeed).build();
     }
 
+    /** {@code --data-dir}, else the folder of {@code --dataset}. */
     public Path dataDir() {
-        return dataDir;
+        return data.dataDir();
+    }
+
+    public DataSetKind dataSet() {
+        return data.dataSet();
     }
 
     /** Lets picocli report a bad mode as a usage error with the allowed values. */

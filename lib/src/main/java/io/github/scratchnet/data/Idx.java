@@ -29,7 +29,7 @@ public final class Idx {
     /** Magic number of an IDX file of unsigned bytes in 1 dimension (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
 
-    static final String REFETCH = "delete it and run `make data` to fetch MNIST again";
+    static final String REFETCH = "delete it and run `make data` to fetch the data set again";
     private static final int IMAGES_HEADER = 16;
     private static final int LABELS_HEADER = 8;
     // The largest array the JVM allocates reliably.
@@ -94,7 +94,7 @@ public final class Idx {
             throw new ScratchnetException(locate(imagesFile) + " holds " + images.count() + " images but "
                     + locate(labelsFile) + " holds " + labels.count()
                     + " labels; the two files do not belong together, delete them and run `make data`"
-                    + " to fetch MNIST again");
+                    + " to fetch the data set again");
         }
         int[] ints = labels.toInts();
         for (int i = 0; i < ints.length; i++) {
@@ -113,7 +113,7 @@ public final class Idx {
         Path gz = gzipSibling(file);
         if (gz != null && Files.exists(gz)) return gz;
         throw new ScratchnetException(file + " not found" + (gz == null ? "" : " (nor " + gz.getFileName() + ")")
-                + "; run `make data` to fetch MNIST, or copy the IDX files there by hand");
+                + "; run `make data` to fetch the data sets, or copy the IDX files there by hand");
     }
 
     private static Path gzipSibling(Path file) {
@@ -129,7 +129,7 @@ public final class Idx {
                     + kind(expected) + " file was expected; the file names are mixed up, " + REFETCH);
         }
         throw new ScratchnetException(String.format("%s starts with the magic number 0x%08x, not 0x%08x"
-                + " (IDX %s of unsigned bytes); it is not an MNIST file, %s",
+                + " (IDX %s of unsigned bytes); it is not an MNIST-style file, %s",
                 file, magic, expected, kind(expected), REFETCH));
     }
 
@@ -144,7 +144,7 @@ public final class Idx {
     private static ScratchnetException translate(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new ScratchnetException(file + " vanished while being read; run `make data` to fetch"
-                    + " MNIST again", e);
+                    + " the data set again", e);
         }
         if (e instanceof AccessDeniedException) {
             return new ScratchnetException(file + " cannot be read (permission denied); make it readable"
@@ -176,7 +176,7 @@ public final class Idx {
         static Source open(Path file) throws IOException {
             if (Files.isDirectory(file)) {
                 throw new ScratchnetException(file + " is a directory, not an IDX file; remove it and run"
-                        + " `make data` to fetch MNIST");
+                        + " `make data` to fetch the data set");
             }
             long size = Files.size(file);
             if (size == 0) {

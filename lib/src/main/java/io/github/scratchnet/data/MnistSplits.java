@@ -1,7 +1,7 @@
 package io.github.scratchnet.data;
 
 /**
- * MNIST cut into the three parts training needs: {@code train} to fit the weights,
+ * MNIST (or Fashion-MNIST) cut into the three parts training needs: {@code train} to fit the weights,
  * {@code validation} to choose hyper-parameters and stop early, {@code test} touched only for the
  * final score.
  */

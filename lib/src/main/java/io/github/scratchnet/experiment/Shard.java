@@ -57,7 +57,7 @@ public record Shard(int index, int count) {
      */
     public List<TrainConfig> slice(List<TrainConfig> configs) {
         if (count == 1) return List.copyOf(configs);
-        List<List<TrainConfig>> trajectories = new ArrayList<>(Sweep.trajectories(configs));
+        List<List<TrainConfig>> trajectories = new ArrayList<>(Trajectories.of(configs));
         trajectories.sort(Comparator.comparing(Shard::firstId));
         Set<TrainConfig> mine = new HashSet<>();
         for (int i = index - 1; i < trajectories.size(); i += count) mine.addAll(trajectories.get(i));

@@ -3,6 +3,7 @@ package io.github.scratchnet.experiment;
 import io.github.scratchnet.AtomicFiles;
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.train.Check;
@@ -51,7 +52,7 @@ import java.util.function.LongFunction;
  * configuration and data, so a parallel sweep gives the same numbers, bit for bit, as a
  * sequential one. Configurations that differ only in their stopping rule (patience, restoring
  * the best check) share one training run: the most patient of them trains, and the others are
- * read off its trajectory where their rule fires ({@link Trainer#observing}), with the numbers
+ * read off its trajectory where their rule fires ({@link Trainer#observing}, {@link Trajectories}), with the numbers
  * they would have had alone. The data of each split seed is loaded once, when the first run needs it, and dropped
  * when its last run has finished.
  *
@@ -85,6 +86,7 @@ public final class Sweep {
     private final SweepListener listener;
     private final LongFunction<MnistSplits> data;
     private final boolean sharedFolder;
+    private final DataSetKind dataSet;
 
     private Sweep(Builder b) {
         this.dir = b.dir;
@@ -94,6 +96,7 @@ public final class Sweep {
         this.listener = b.listener;
         this.data = b.data;
         this.sharedFolder = b.sharedFolder;
+        this.dataSet = b.dataSet;
     }
 
     public static Builder builder() {
@@ -143,32 +146,6 @@ public final class Sweep {
         List<SweepRun> ordered = new ArrayList<>();
         for (TrainConfig c : configs) ordered.add(done.get(RunId.of(c)));
         return new SweepResult(ordered, dir, label);
-    }
-
-    /**
-     * The configurations grouped by training trajectory: those that differ only in their stopping
-     * rule (patience, restoring the best check) take the same steps until a rule stops them, so one
-     * run of the most patient of them gives all of their runs. Each group lists its most patient
-     * configuration first; groups come in the order of their first configuration in {@code configs}.
-     */
-    public static List<List<TrainConfig>> trajectories(List<TrainConfig> configs) {
-        Map<TrainConfig, List<TrainConfig>> groups = new LinkedHashMap<>();
-        for (TrainConfig c : configs) {
-            groups.computeIfAbsent(c.toBuilder().patience(0).restoreBest(false).build(), k -> new ArrayList<>()).add(c);
-        }
-        List<List<TrainConfig>> out = new ArrayList<>();
-        for (List<TrainConfig> g : groups.values()) {
-            TrainConfig driver = g.get(0);
-            for (TrainConfig c : g) {
-                // of equally patient rules, the one that restores the best check trains (its checks are reported)
-                boolean tie = !Trainer.morePatient(driver, c);
-                if (Trainer.morePatient(c, driver) || (tie && c.restoreBest() && !driver.restoreBest())) driver = c;
-            }
-            List<TrainConfig> t = new ArrayList<>(List.of(driver));
-            for (TrainConfig c : g) if (c != driver) t.add(c);
-            out.add(t);
-        }
-        return out;
     }
 
     private static Path prepare(Path dir, boolean removeStale) {
@@ -241,7 +218,7 @@ public final class Sweep {
         }
 
         private void compute(List<TrainConfig> todo) {
-            List<List<TrainConfig>> tasks = trajectories(todo);
+            List<List<TrainConfig>> tasks = Trajectories.of(todo);
             for (List<TrainConfig> t : tasks) runsLeftBySeed.merge(t.get(0).splitSeed(), 1, Integer::sum);
             AtomicInteger n = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()), r -> {
@@ -385,7 +362,7 @@ public final class Sweep {
             Path npz = runsDir.resolve(id + ".npz");
             Path json = runsDir.resolve(id + ".json");
             // The model first: a run file is the mark of a finished run, so it must not exist without its model.
-            ModelFile.save(result.network(), npz);
+            ModelFile.save(result.network(), dataSet, npz);
             AtomicFiles.write(json, RunFile.encode(config, summary, result.history(), npz.getFileName().toString()));
             run = new SweepRun(config, summary, result.history(), false, json, npz, result.network());
             done.put(id, run);
@@ -416,6 +393,7 @@ public final class Sweep {
         private SweepListener listener = SweepListener.NONE;
         private LongFunction<MnistSplits> data;
         private boolean sharedFolder;
+        private DataSetKind dataSet = DataSetKind.MNIST;
 
         private Builder() {}
 
@@ -456,25 +434,42 @@ public final class Sweep {
 
         /**
          * The data of each seed: called once per seed in a sweep, possibly from a worker thread,
-         * and only for seeds that have runs left to compute.
+         * and only for seeds that have runs left to compute. Model files record MNIST as their data
+         * set unless {@link #data(DataSetKind, LongFunction)} says otherwise.
          */
         public Builder data(LongFunction<MnistSplits> data) {
+            return data(DataSetKind.MNIST, data);
+        }
+
+        /** {@link #data(LongFunction)} of {@code dataSet}, which the model files record. */
+        public Builder data(DataSetKind dataSet, LongFunction<MnistSplits> data) {
+            this.dataSet = Objects.requireNonNull(dataSet, "dataSet");
             this.data = Objects.requireNonNull(data, "data");
             return this;
         }
 
-        /** MNIST from {@code dataDir} (fetched when absent), split by each run's split seed. */
-        public Builder mnist(Path dataDir) {
-            return data(MnistData.loader(dataDir));
+        /** {@code dataSet} from {@code dataDir} (fetched when absent), split by each run's split seed. */
+        public Builder dataSet(DataSetKind dataSet, Path dataDir) {
+            return data(dataSet, MnistData.loader(dataSet, dataDir));
         }
 
-        /** A small MNIST: {@code maxTrain} training images and a quarter as many for validation and test. */
+        /** A small {@code dataSet}: {@code maxTrain} training images and a quarter as many for validation and test. */
+        public Builder dataSet(DataSetKind dataSet, Path dataDir, int maxTrain) {
+            return data(dataSet, MnistData.loader(dataSet, dataDir, maxTrain));
+        }
+
+        /** {@link #dataSet(DataSetKind, Path)} of MNIST. */
+        public Builder mnist(Path dataDir) {
+            return dataSet(DataSetKind.MNIST, dataDir);
+        }
+
+        /** {@link #dataSet(DataSetKind, Path, int)} of MNIST. */
         public Builder mnist(Path dataDir, int maxTrain) {
-            return data(MnistData.loader(dataDir, maxTrain));
+            return dataSet(DataSetKind.MNIST, dataDir, maxTrain);
         }
 
         public Sweep build() {
-            if (data == null) throw new IllegalStateException("say where the data comes from: data(...) or mnist(...)");
+            if (data == null) throw new IllegalStateException("say where the data comes from: data(...), dataSet(...) or mnist(...)");
             return new Sweep(this);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.scratchnet.nn;
 
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Npz;
 import io.github.scratchnet.data.NpzWriter;
 import java.nio.file.Path;
@@ -17,12 +18,23 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * batchnorm each hidden layer also has {@code running_mean<l>} and {@code running_var<l>}, full
  * batchnorm adds {@code gamma<l>} and {@code beta<l>} (all {@code (n_l, 1)}); the scalars
  * {@code bn_eps} and {@code bn_mode} ({@code "off"}, {@code "normalize"}, {@code "full"}) are
- * always written.
+ * always written, and so is the string {@code dataset}: the {@link DataSetKind#label()} of the data
+ * the network was trained on ({@code "mnist"}, {@code "fashion-mnist"}). A file without it (written
+ * before data sets had names) counts as MNIST.
  */
 public final class ModelFile {
     private ModelFile() {}
 
+    /** Name of the string entry that records the data set. */
+    public static final String DATASET = "dataset";
+
+    /** {@link #save(Network, DataSetKind, Path)} of a network trained on MNIST. */
     public static void save(Network net, Path file) {
+        save(net, DataSetKind.MNIST, file);
+    }
+
+    /** Writes {@code net}, trained on {@code dataSet}, to {@code file}. */
+    public static void save(Network net, DataSetKind dataSet, Path file) {
         Parameters p = net.parameters();
         NpzWriter w = Npz.writer();
         for (int l = 1; l <= net.layers(); l++) {
@@ -41,11 +53,48 @@ public final class ModelFile {
         }
         w.scalar("bn_eps", Network.BN_EPSILON);
         w.string("bn_mode", net.batchNorm().label());
+        w.string(DATASET, dataSet.label());
         w.write(file);
     }
 
-    public static Network load(Path file) {
+    /** The data set a model file was trained on; MNIST when the file does not say. */
+    public static DataSetKind dataSet(Path file) {
+        return dataSet(file, Npz.read(file));
+    }
+
+    private static DataSetKind dataSet(Path file, Npz npz) {
+        if (!npz.contains(DATASET)) return DataSetKind.MNIST;
+        String label = npz.string(DATASET);
+        try {
+            return DataSetKind.parse(label);
+        } catch (ScratchnetException e) {
+            throw corrupt(file, "its " + DATASET + " entry names an unknown data set '" + label + "'");
+        }
+    }
+
+    /**
+     * Loads {@code file} and makes sure it was trained on {@code expected}: a network trained on
+     * one data set means nothing on the other, although the shapes fit.
+     *
+     * @throws ScratchnetException naming both data sets and the remedy
+     */
+    public static Network load(Path file, DataSetKind expected) {
         Npz npz = Npz.read(file);
+        DataSetKind trained = dataSet(file, npz);
+        if (trained != expected) {
+            throw new ScratchnetException("model " + file + " was trained on " + trained.displayName() + ", not "
+                    + expected.displayName() + "; evaluate it with --dataset " + trained.label()
+                    + ", or give a model trained on " + expected.displayName());
+        }
+        return load(file, npz);
+    }
+
+    /** Loads a network from {@code file}, whatever data set it was trained on. */
+    public static Network load(Path file) {
+        return load(file, Npz.read(file));
+    }
+
+    private static Network load(Path file, Npz npz) {
         BatchNormMode mode = npz.contains("bn_mode") ? BatchNormMode.parse(npz.string("bn_mode")) : BatchNormMode.OFF;
         List<Integer> sizes = new ArrayList<>();
         for (int l = 1; npz.contains("W" + l); l++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Idx;
 import io.github.scratchnet.data.MnistFiles;
 import io.github.scratchnet.nn.BatchNormMode;
@@ -46,6 +47,8 @@ class BadInputTest {
         goodModel = tmp.resolve("good.npz");
         ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1), goodModel);
         ModelFile.save(Network.initialize(new int[] {784, 5, 3}, BatchNormMode.OFF, 1), tmp.resolve("three-classes.npz"));
+        ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1), DataSetKind.FASHION_MNIST,
+                tmp.resolve("fashion.npz"));
         Files.write(tmp.resolve("corrupt.npz"), Arrays.copyOf(Files.readAllBytes(goodModel), 300));
     }
 
@@ -98,7 +101,13 @@ class BadInputTest {
                 dataDir("label", TEST_LABELS, labels(10_000, 11))), List.of(TEST_LABELS, "`make data`")));
         c.add(Arguments.of("evaluate without data folder", List.of("evaluate", "--model", goodModel.toString(),
                 "--data-dir", tmp.resolve("nowhere").toString()), List.of("does not exist", "`make data`")));
+        c.add(Arguments.of("missing Fashion-MNIST folder", List.of("train", "--dataset", "fashion-mnist", "--data-dir",
+                tmp.resolve("nowhere").toString()), List.of("Fashion-MNIST folder", "does not exist", "`make data`")));
         // options
+        for (String command : List.of("train", "sweep", "evaluate", "bench")) {
+            c.add(Arguments.of("unknown data set in " + command, List.of(command, "--dataset", "cifar"),
+                    List.of("'cifar' is not a data set; use mnist or fashion-mnist")));
+        }
         c.add(Arguments.of("unknown option", List.of("train", "--frobnicate"), List.of("Unknown option: '--frobnicate'")));
         c.add(Arguments.of("malformed number", List.of("train", "--lr", "abc"), List.of("'--lr'", "'abc'")));
         c.add(Arguments.of("malformed list", List.of("sweep", "--seeds", "1,x"), List.of("'--seeds'", "'x'")));
@@ -146,6 +155,10 @@ class BadInputTest {
                 List.of("corrupt.npz")));
         c.add(Arguments.of("model for other data", List.of("evaluate", "--model", tmp.resolve("three-classes.npz").toString()),
                 List.of("does not fit MNIST", "last layer has 3 units", "evaluate a model trained on MNIST")));
+        c.add(Arguments.of("model of the other data set", List.of("evaluate", "--model", tmp.resolve("fashion.npz").toString()),
+                List.of("fashion.npz was trained on Fashion-MNIST, not MNIST", "--dataset fashion-mnist")));
+        c.add(Arguments.of("MNIST model on Fashion-MNIST", List.of("evaluate", "--dataset", "fashion-mnist", "--model",
+                goodModel.toString()), List.of("good.npz was trained on MNIST, not Fashion-MNIST", "--dataset mnist")));
         c.add(Arguments.of("missing model", List.of("evaluate", "--model", tmp.resolve("none.npz").toString()),
                 List.of("does not exist")));
         return c.stream();

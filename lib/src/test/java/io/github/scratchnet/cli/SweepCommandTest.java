@@ -167,6 +167,20 @@ class SweepCommandTest {
         return out;
     }
 
+    @Test
+    void aFolderOfRunsOnOneDataSetIsNotResumedWithTheOther() {
+        Path out = tmp.resolve("mnist-runs");
+        Cli.Result r = Cli.run("sweep", "--data-dir", DATA, "--max-train", "500", "--max-epochs", "1",
+                "--batch-size", "250", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        // The check comes before any data is read, so the MNIST folder stands in for Fashion-MNIST's.
+        Cli.Result other = Cli.run("sweep", "--dataset", "fashion-mnist", "--data-dir", DATA, "--max-train", "500",
+                "--max-epochs", "1", "--batch-size", "250", "--out", out.toString(), "--quiet");
+        assertEquals(1, other.exit());
+        assertEquals("error: the output folder " + out + " holds runs on MNIST, not Fashion-MNIST; give each data set"
+                + " its own --out", other.err().strip());
+    }
+
     private static List<String> names(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

@@ -167,7 +167,7 @@ class IdxTest {
         Path f = dir.resolve("train-images-idx3-ubyte");
         String m = failure(f, () -> Idx.readImages(f));
         assertTrue(m.contains("not found (nor train-images-idx3-ubyte.gz)"), m);
-        assertTrue(m.contains("run `make data` to fetch MNIST"), m);
+        assertTrue(m.contains("run `make data` to fetch the data sets"), m);
     }
 
     @Test

@@ -57,7 +57,7 @@ class ShardTest {
             for (int k = 1; k <= n; k++) {
                 List<TrainConfig> slice = new Shard(k, n).slice(all);
                 assertEquals(all.stream().filter(slice::contains).toList(), slice, "in the sweep's order");
-                int trajectories = Sweep.trajectories(slice).size();
+                int trajectories = Trajectories.of(slice).size();
                 assertTrue(trajectories == 12 / n || trajectories == 12 / n + 1, n + ": balanced, " + trajectories);
                 union.addAll(slice);
             }

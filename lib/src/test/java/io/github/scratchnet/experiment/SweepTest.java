@@ -297,7 +297,7 @@ class SweepTest {
         TrainConfig report = BASE.toBuilder().maxEpochs(4).learningRate(0.3).evalEvery(2).patience(2).build();
         TrainConfig patient = report.toBuilder().patience(20).restoreBest(true).build();
         TrainConfig other = report.toBuilder().batchSize(128).build();
-        List<List<TrainConfig>> t = Sweep.trajectories(List.of(report, other, patient, report.toBuilder().patience(0).build()));
+        List<List<TrainConfig>> t = Trajectories.of(List.of(report, other, patient, report.toBuilder().patience(0).build()));
         assertEquals(List.of(List.of(report.toBuilder().patience(0).build(), report, patient), List.of(other)), t,
                 "the most patient first (patience 0 never stops), groups in order of first appearance");
 

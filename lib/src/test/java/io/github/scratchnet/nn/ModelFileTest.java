@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Dataset;
 import io.github.scratchnet.data.Npz;
 import java.nio.file.Files;
@@ -56,6 +57,45 @@ class ModelFileTest {
         assertEquals("off", npz.string("bn_mode"));
         assertEquals(Network.BN_EPSILON, npz.scalar("bn_eps"));
         assertEquals(net.parameters().wt(1).get(2, 4), npz.matrix("W1").get(4, 2));
+    }
+
+    @Test
+    void theDataSetIsRecordedAndCheckedOnLoad() {
+        Network net = Network.initialize(new int[] {6, 5, 3}, BatchNormMode.OFF, 1);
+        Path file = dir.resolve("fashion.npz");
+        ModelFile.save(net, DataSetKind.FASHION_MNIST, file);
+        assertEquals("fashion-mnist", Npz.read(file).string("dataset"));
+        assertEquals(DataSetKind.FASHION_MNIST, ModelFile.dataSet(file));
+        assertArrayEquals(net.sizes(), ModelFile.load(file, DataSetKind.FASHION_MNIST).sizes());
+        ScratchnetException e = assertThrows(ScratchnetException.class, () -> ModelFile.load(file, DataSetKind.MNIST));
+        assertEquals("model " + file + " was trained on Fashion-MNIST, not MNIST; evaluate it with --dataset"
+                + " fashion-mnist, or give a model trained on MNIST", e.getMessage());
+
+        Path mnist = dir.resolve("mnist.npz");
+        ModelFile.save(net, mnist);
+        assertEquals("mnist", Npz.read(mnist).string("dataset"));
+    }
+
+    @Test
+    void aFileWithoutADataSetEntryIsMnist() {
+        Path file = dir.resolve("old.npz");
+        Npz.writer().matrix("W1", new org.ejml.data.DMatrixRMaj(3, 6)).matrix("b1", new org.ejml.data.DMatrixRMaj(3, 1))
+                .string("bn_mode", "off").write(file);
+        assertEquals(DataSetKind.MNIST, ModelFile.dataSet(file));
+        assertArrayEquals(new int[] {6, 3}, ModelFile.load(file, DataSetKind.MNIST).sizes());
+        ScratchnetException e = assertThrows(ScratchnetException.class,
+                () -> ModelFile.load(file, DataSetKind.FASHION_MNIST));
+        assertTrue(e.getMessage().contains("was trained on MNIST, not Fashion-MNIST; evaluate it with --dataset mnist"),
+                e.getMessage());
+    }
+
+    @Test
+    void anUnknownDataSetEntryIsACleanError() {
+        Path file = dir.resolve("odd.npz");
+        Npz.writer().matrix("W1", new org.ejml.data.DMatrixRMaj(3, 6)).matrix("b1", new org.ejml.data.DMatrixRMaj(3, 1))
+                .string("dataset", "cifar-10").write(file);
+        ScratchnetException e = assertThrows(ScratchnetException.class, () -> ModelFile.dataSet(file));
+        assertTrue(e.getMessage().contains("names an unknown data set 'cifar-10'"), e.getMessage());
     }
 
     @Test

