@@ -91,9 +91,13 @@ public final class SeedSummary {
      */
     public static Interval difference(Table a, Table b, String column) {
         Map<Object, Double> partners = new LinkedHashMap<>();
-        for (Row r : b) partners.put(r.getObject(ResultsStore.SEED), number(r, column));
+        for (Row r : b) {
+            if (partners.put(r.getObject(ResultsStore.SEED), number(r, column)) != null) throw twice(r, "second");
+        }
         List<double[]> pairs = new ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         for (Row r : a) {
+            if (!seen.add(r.getObject(ResultsStore.SEED))) throw twice(r, "first");
             Double other = partners.remove(r.getObject(ResultsStore.SEED));
             if (other == null) {
                 throw new ScratchnetException("seed " + r.getObject(ResultsStore.SEED) + " of the first set of runs is missing"
@@ -133,6 +137,11 @@ public final class SeedSummary {
             out.booleanColumn("Separated").append(i.excludesZero());
         }
         return out;
+    }
+
+    private static ScratchnetException twice(Row r, String which) {
+        return new ScratchnetException("seed " + r.getObject(ResultsStore.SEED) + " appears twice in the " + which
+                + " set of runs; pass the runs of one configuration (e.g. one stopping rule) per set");
     }
 
     private static Table only(Table t, String column, Object value) {

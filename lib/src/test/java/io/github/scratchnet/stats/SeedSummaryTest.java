@@ -67,5 +67,8 @@ class SeedSummaryTest {
         ScratchnetException e = assertThrows(ScratchnetException.class,
                 () -> SeedSummary.paired(bn, off.dropRows(0), "Test Accuracy", "Batch Size"));
         assertTrue(e.getMessage().contains("Batch Size 16: seed 1 of the first set of runs is missing from the second"), e.getMessage());
+        ScratchnetException twice = assertThrows(ScratchnetException.class,
+                () -> SeedSummary.paired(bn, off.copy().append(off), "Test Accuracy", "Batch Size"));
+        assertTrue(twice.getMessage().contains("seed 1 appears twice in the second set of runs"), twice.getMessage());
     }
 }
