@@ -126,11 +126,7 @@ public enum DataSetKind {
      * and cut into training and validation, the 10000 test images in file order.
      */
     public MnistSplits load(Path dataDir, long splitSeed) {
-        DataFiles.ensure(this, dataDir);
-        Dataset all = read(dataDir, FILE_NAMES.get(0), FILE_NAMES.get(1));
-        Dataset[] parts = all.split(Mnist.TRAIN_SIZE, splitSeed);
-        Dataset test = read(dataDir, FILE_NAMES.get(2), FILE_NAMES.get(3));
-        return new MnistSplits(parts[0], parts[1], test);
+        return load(dataDir, splitSeed, Mnist.TRAIN_SIZE);
     }
 
     /**
@@ -144,10 +140,28 @@ public enum DataSetKind {
             throw new ScratchnetException("cannot load " + maxTrain + " " + displayName + " training samples; ask for"
                     + " at least 1 (or up to " + Mnist.TRAIN_SIZE + ")");
         }
-        MnistSplits full = load(dataDir, splitSeed);
-        if (maxTrain >= Mnist.TRAIN_SIZE) return full;
+        DataFiles.ensure(this, dataDir);
+        Idx.Labelled training = read(dataDir, FILE_NAMES.get(0), FILE_NAMES.get(1));
+        int count = training.images().count();
+        if (count < Mnist.TRAIN_SIZE) {
+            throw new ScratchnetException(dataDir.resolve(FILE_NAMES.get(0)) + " holds " + count + " images, fewer than the "
+                    + Mnist.TRAIN_SIZE + " a split needs; delete it and run `make data` to fetch " + displayName + " again");
+        }
+        // The split of Dataset.split (shuffle by the seed, cut after 48000), built straight from the
+        // pixels: the whole sparse set and its two copies never need to be in memory at once.
+        int[] order = Dataset.permutation(count, new java.util.Random(splitSeed));
+        boolean cut = maxTrain < Mnist.TRAIN_SIZE;
         int quarter = (maxTrain + 3) / 4;
-        return new MnistSplits(full.train().head(maxTrain), full.validation().head(quarter), full.test().head(quarter));
+        int[] trainRows = Arrays.copyOfRange(order, 0, cut ? maxTrain : Mnist.TRAIN_SIZE);
+        int[] validationRows = Arrays.copyOfRange(order, Mnist.TRAIN_SIZE,
+                cut ? Math.min(count, Mnist.TRAIN_SIZE + quarter) : count);
+        Dataset train = training.rows(trainRows, Mnist.CLASSES);
+        Dataset validation = training.rows(validationRows, Mnist.CLASSES);
+        training = null; // the pixels can go before the test set is read
+        Idx.Labelled testFiles = read(dataDir, FILE_NAMES.get(2), FILE_NAMES.get(3));
+        Dataset test = cut ? testFiles.rows(java.util.stream.IntStream.range(0, Math.min(quarter, testFiles.images().count()))
+                .toArray(), Mnist.CLASSES) : testFiles.rows(null, Mnist.CLASSES);
+        return new MnistSplits(train, validation, test);
     }
 
     /**
@@ -169,10 +183,10 @@ public enum DataSetKind {
         return last < 0 ? all : all.substring(0, last) + " or " + all.substring(last + 2);
     }
 
-    private Dataset read(Path dataDir, String images, String labels) {
-        Dataset data = Idx.readDataset(dataDir.resolve(images), dataDir.resolve(labels), Mnist.CLASSES);
-        if (data.features() != Mnist.FEATURES) {
-            throw new ScratchnetException(dataDir.resolve(images) + " holds images of " + data.features() + " pixels, "
+    private Idx.Labelled read(Path dataDir, String images, String labels) {
+        Idx.Labelled data = Idx.readLabelled(dataDir.resolve(images), dataDir.resolve(labels), Mnist.CLASSES);
+        if (data.images().pixelsPerImage() != Mnist.FEATURES) {
+            throw new ScratchnetException(dataDir.resolve(images) + " holds images of " + data.images().pixelsPerImage() + " pixels, "
                     + displayName + "'s have " + Mnist.FEATURES + " (28x28); delete it and run `make data` to fetch "
                     + displayName + " again");
         }

@@ -35,21 +35,35 @@ public final class Dataset {
      * @param pixels {@code count * features} bytes, one image after the other
      */
     public static Dataset fromPixels(byte[] pixels, int count, int features, int[] labels, int classes) {
+        return fromPixels(pixels, count, features, labels, classes, null);
+    }
+
+    /**
+     * {@link #fromPixels(byte[], int, int, int[], int)} of the images {@code rows} only, in that
+     * order (all of them when null): the same samples, bit for bit, as {@code subset(rows)} of the
+     * whole set, without holding the whole set in memory first.
+     */
+    public static Dataset fromPixels(byte[] pixels, int count, int features, int[] labels, int classes, int[] rows) {
         if ((long) count * features != pixels.length) {
             throw new ScratchnetException("pixel array holds " + pixels.length + " bytes, expected "
                     + count + " images of " + features + " pixels; the image file is inconsistent");
         }
         checkLabels(labels, count, classes);
+        int n = rows == null ? count : rows.length;
         int nonZero = 0;
-        for (byte p : pixels) {
-            if (p != 0) nonZero++;
+        for (int r = 0; r < n; r++) {
+            int base = (rows == null ? r : rows[r]) * features;
+            for (int j = 0; j < features; j++) if (pixels[base + j] != 0) nonZero++;
         }
-        int[] rowStart = new int[count + 1];
+        int[] rowStart = new int[n + 1];
         int[] column = new int[nonZero];
         double[] value = new double[nonZero];
+        int[] rowLabels = new int[n];
         int k = 0;
-        for (int i = 0; i < count; i++) {
-            rowStart[i] = k;
+        for (int r = 0; r < n; r++) {
+            int i = rows == null ? r : rows[r];
+            rowStart[r] = k;
+            rowLabels[r] = labels[i];
             int base = i * features;
             for (int j = 0; j < features; j++) {
                 int p = pixels[base + j] & 0xFF;
@@ -60,8 +74,8 @@ public final class Dataset {
                 }
             }
         }
-        rowStart[count] = k;
-        return new Dataset(features, classes, rowStart, column, value, labels.clone());
+        rowStart[n] = k;
+        return new Dataset(features, classes, rowStart, column, value, rowLabels);
     }
 
     /** Builds a data set from dense rows (one sample per row); zeros are kept out as for pixels. */

@@ -88,6 +88,20 @@ public final class Idx {
      * below {@code classes}; the message names the file that breaks either rule.
      */
     public static Dataset readDataset(Path imagesFile, Path labelsFile, int classes) {
+        Labelled l = readLabelled(imagesFile, labelsFile, classes);
+        return Dataset.fromPixels(l.images().pixels(), l.images().count(), l.images().pixelsPerImage(), l.labels(), classes);
+    }
+
+    /** An image file and its labels, checked to belong together, before they become a {@link Dataset}. */
+    public record Labelled(IdxImages images, int[] labels) {
+        /** The images {@code rows}, in that order, as a data set ({@link Dataset#fromPixels(byte[], int, int, int[], int, int[])}). */
+        public Dataset rows(int[] rows, int classes) {
+            return Dataset.fromPixels(images.pixels(), images.count(), images.pixelsPerImage(), labels, classes, rows);
+        }
+    }
+
+    /** Reads an image file and its label file and checks that they belong together and fit {@code classes}. */
+    public static Labelled readLabelled(Path imagesFile, Path labelsFile, int classes) {
         IdxImages images = readImages(imagesFile);
         IdxLabels labels = readLabels(labelsFile);
         if (images.count() != labels.count()) {
@@ -104,7 +118,7 @@ public final class Idx {
                         + REFETCH);
             }
         }
-        return Dataset.fromPixels(images.pixels(), images.count(), images.pixelsPerImage(), ints, classes);
+        return new Labelled(images, ints);
     }
 
     /** {@code file} if it exists, else {@code file.gz} if that exists. */

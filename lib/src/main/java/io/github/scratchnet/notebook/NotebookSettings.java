@@ -1,5 +1,6 @@
 package io.github.scratchnet.notebook;
 
+import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.experiment.ResultsStore;
@@ -56,13 +57,15 @@ public final class NotebookSettings {
     private final boolean smoke;
     private final Path root;
     private final int seeds;
+    private final DataSetKind dataSet;
     private final Set<Path> cleared = new HashSet<>();
     private MnistSplits data;
 
-    private NotebookSettings(boolean smoke, Path root, int seeds) {
+    private NotebookSettings(boolean smoke, Path root, int seeds, DataSetKind dataSet) {
         this.smoke = smoke;
         this.root = root;
         this.seeds = seeds;
+        this.dataSet = dataSet;
     }
 
     /**
@@ -82,7 +85,21 @@ public final class NotebookSettings {
     /** Settings with the repository at {@code root} and {@code seeds} seeds (1 to {@code seeds}) per configuration. */
     public static NotebookSettings of(boolean smoke, Path root, int seeds) {
         if (seeds < 1) throw new ScratchnetException("a notebook needs at least one seed per configuration, got " + seeds);
-        return new NotebookSettings(smoke, root, seeds);
+        return new NotebookSettings(smoke, root, seeds, DataSetKind.MNIST);
+    }
+
+    /**
+     * The same settings on another data set: its folder under {@code data/}, its sweeps and model
+     * files marked with it. Run folders are named by question, so give each data set its own
+     * questions (e.g. {@code fashion-q4}).
+     */
+    public NotebookSettings withDataSet(DataSetKind kind) {
+        return new NotebookSettings(smoke, root, seeds, java.util.Objects.requireNonNull(kind, "kind"));
+    }
+
+    /** The data set every sweep and {@link #data()} of these settings uses (MNIST unless changed). */
+    public DataSetKind dataSet() {
+        return dataSet;
     }
 
     /** The number of seeds {@code value} (of {@value #SEEDS_VARIABLE}) asks for; the mode's default when unset or empty. */
@@ -118,9 +135,9 @@ public final class NotebookSettings {
         return java.util.stream.LongStream.rangeClosed(1, seeds).toArray();
     }
 
-    /** The MNIST folder, {@code <root>/data/mnist}. */
+    /** The data set's folder, {@code <root>/data/mnist} or {@code <root>/data/fashion-mnist}. */
     public Path dataDir() {
-        return root.resolve("data").resolve("mnist");
+        return root.resolve(dataSet.defaultDir());
     }
 
     /** Where CSV, PNG and run files go: {@code <root>/results}, or {@code <root>/results/smoke} in smoke mode. */
@@ -181,7 +198,7 @@ public final class NotebookSettings {
         Path dir = runsDir(question);
         if (smoke) clearOnce(dir);
         Sweep.Builder b = Sweep.builder().outputDir(dir).label(question).parallelism(parallelism()).listener(listener);
-        return (smoke ? b.mnist(dataDir(), trainImages()) : b.mnist(dataDir())).build();
+        return (smoke ? b.dataSet(dataSet, dataDir(), trainImages()) : b.dataSet(dataSet, dataDir())).build();
     }
 
     private synchronized void clearOnce(Path dir) {
@@ -199,7 +216,7 @@ public final class NotebookSettings {
      * trained network does. Loaded once.
      */
     public synchronized MnistSplits data() {
-        if (data == null) data = MnistData.loader(dataDir(), trainImages()).apply(SPLIT_SEED);
+        if (data == null) data = MnistData.loader(dataSet, dataDir(), trainImages()).apply(SPLIT_SEED);
         return data;
     }
 
@@ -221,7 +238,7 @@ public final class NotebookSettings {
         m.put("seeds per configuration", seeds + " (" + SEEDS_VARIABLE + "; seeds 1 to " + seeds
                 + ": initialisation and batch order)");
         m.put("split seed", SPLIT_SEED + " (the same 48000/12000 split for every run)");
-        m.put("data", dataDir().toString());
+        m.put("data", dataSet.displayName() + " in " + dataDir());
         m.put("results", resultsDir().toString());
         return m;
     }

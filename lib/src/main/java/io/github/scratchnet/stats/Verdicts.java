@@ -29,10 +29,13 @@ public final class Verdicts {
         List<String> unclear = new ArrayList<>();
         for (Row r : paired) {
             String at = String.valueOf(r.getObject(ResultsStore.BATCH_SIZE));
-            String diff = String.format(Locale.ROOT, "%s (%+.4f, 95%% CI %+.4f to %+.4f)", at, r.getDouble("Mean Difference"),
-                    r.getDouble("CI Low"), r.getDouble("CI High"));
+            double d = r.getDouble("Mean Difference");
+            // the gain of the winner: a − b where a wins, b − a where b does
+            String diff = d > 0
+                    ? String.format(Locale.ROOT, "%s (%+.4f, 95%% CI %+.4f to %+.4f)", at, d, r.getDouble("CI Low"), r.getDouble("CI High"))
+                    : String.format(Locale.ROOT, "%s (%+.4f, 95%% CI %+.4f to %+.4f)", at, -d, -r.getDouble("CI High"), -r.getDouble("CI Low"));
             if (!r.getBoolean("Separated")) unclear.add(at);
-            else if (r.getDouble("Mean Difference") > 0) better.add(diff);
+            else if (d > 0) better.add(diff);
             else worse.add(diff);
         }
         StringBuilder sb = new StringBuilder("<p><b>").append(escape(topic)).append(":</b> ");

@@ -87,4 +87,29 @@ class MnistRealDataTest {
         assertEquals(48_000, Mnist.load(dataDir, 42, 100_000).train().size());
         assertThrows(ScratchnetException.class, () -> Mnist.load(dataDir, 42, 0));
     }
+
+    @Test
+    void loadBuildsTheSplitStraightFromThePixelsWithTheBitsOfSplittingTheWholeSet() {
+        Dataset all = Idx.readDataset(dataDir.resolve(MnistFiles.TRAIN_IMAGES), dataDir.resolve(MnistFiles.TRAIN_LABELS), 10);
+        Dataset[] parts = all.split(Mnist.TRAIN_SIZE, 3);
+        Dataset testAll = Idx.readDataset(dataDir.resolve(MnistFiles.TEST_IMAGES), dataDir.resolve(MnistFiles.TEST_LABELS), 10);
+        MnistSplits full = DataSetKind.MNIST.load(dataDir, 3);
+        assertSame(parts[0], full.train());
+        assertSame(parts[1], full.validation());
+        assertSame(testAll, full.test());
+        MnistSplits small = DataSetKind.MNIST.load(dataDir, 3, 2000);
+        assertSame(parts[0].head(2000), small.train());
+        assertSame(parts[1].head(500), small.validation());
+        assertSame(testAll.head(500), small.test());
+    }
+
+    private static void assertSame(Dataset expected, Dataset actual) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected.size(), actual.size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.column(), actual.column());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.value(), actual.value());
+        for (int i = 0; i < expected.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(expected.label(i), actual.label(i));
+            org.junit.jupiter.api.Assertions.assertEquals(expected.rowStart(i), actual.rowStart(i));
+        }
+    }
 }

@@ -39,6 +39,15 @@ class NotebookSettingsTest {
     }
 
     @Test
+    void anotherDataSetHasItsOwnFolder() {
+        NotebookSettings s = NotebookSettings.of(false, root).withDataSet(io.github.scratchnet.data.DataSetKind.FASHION_MNIST);
+        assertEquals(io.github.scratchnet.data.DataSetKind.FASHION_MNIST, s.dataSet());
+        assertEquals(root.resolve("data/fashion-mnist"), s.dataDir());
+        assertEquals(io.github.scratchnet.data.DataSetKind.MNIST, NotebookSettings.of(false, root).dataSet());
+        assertArrayEquals(NotebookSettings.of(false, root).seeds(), s.seeds(), "everything else stays");
+    }
+
+    @Test
     void seedsComeFromTheEnvironmentWithOneLineForNonsense() {
         assertEquals(5, NotebookSettings.seedCount(null, false));
         assertEquals(2, NotebookSettings.seedCount("", true));

@@ -36,6 +36,8 @@ class VerdictsTest {
         String v = Verdicts.paired("Batchnorm", "normalize", "off", SeedSummary.paired(on, off, "Test Accuracy", "Batch Size"));
         assertTrue(v.contains("normalize beats off at batch size 16 (+0.0100, 95% CI +0.0100 to +0.0100)"), v);
         assertTrue(v.contains("No clear difference at batch size 32"), v);
+        String reversed = Verdicts.paired("Batchnorm", "off", "normalize", SeedSummary.paired(off, on, "Test Accuracy", "Batch Size"));
+        assertTrue(reversed.contains("normalize beats off at batch size 16 (+0.0100, 95% CI +0.0100 to +0.0100)"), reversed);
         String none = Verdicts.paired("Batchnorm", "normalize", "off",
                 SeedSummary.paired(off, runs("q5", BatchNormMode.NORMALIZE, 0, 100, b,
                         new double[][] {{0.93, 0.92, 0.94}, {0.90, 0.92, 0.91}}), "Test Accuracy", "Batch Size"));
