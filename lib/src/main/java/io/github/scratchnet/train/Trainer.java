@@ -133,7 +133,7 @@ public final class Trainer {
                 Evaluator evaluator = new Evaluator(net, evalThreads);
                 Checks checks = new Checks(net, validation, lambda, stopping, best, history, start,
                         evaluator, evalThreads > 1 && !pass.splits(batch));
-                Observers observers = new Observers(net, train, validation, test, stopping, best, history, start)) {
+                Observers observers = new Observers(net, evaluator, train, validation, test, stopping, best, history, start)) {
             checks.observers = observers;
             training:
             for (epoch = 1; epoch <= config.maxEpochs(); epoch++) {
@@ -183,7 +183,7 @@ public final class Trainer {
             // Rules that have not fired end where this run ends, for the same reason.
             observers.finish(epoch, step, reason, trainSeconds);
             List<TrainingResult> results = new ArrayList<>();
-            results.add(observers.result(config, net, epoch, step, reason, trainSeconds, net));
+            results.add(observers.result(config, net, epoch, step, reason, trainSeconds, true));
             results.addAll(observers.results());
             return results;
         }
@@ -196,6 +196,7 @@ public final class Trainer {
      */
     private final class Observers implements AutoCloseable {
         private final Network net;
+        private final Evaluator netEvaluator;
         private final Dataset train;
         private final Dataset validation;
         private final Dataset test;
@@ -207,9 +208,10 @@ public final class Trainer {
         private Network view;
         private Evaluator viewEvaluator;
 
-        Observers(Network net, Dataset train, Dataset validation, Dataset test, EarlyStopping stopping, Network best,
-                List<Check> history, long start) {
+        Observers(Network net, Evaluator netEvaluator, Dataset train, Dataset validation, Dataset test,
+                EarlyStopping stopping, Network best, List<Check> history, long start) {
             this.net = net;
+            this.netEvaluator = netEvaluator;
             this.train = train;
             this.validation = validation;
             this.test = test;
@@ -224,14 +226,14 @@ public final class Trainer {
             for (int i = 0; i < fired.length; i++) {
                 TrainConfig rule = observed.get(i);
                 if (fired[i] != null || rule.patience() == 0 || step - stopping.bestStep() < rule.patience()) continue;
-                fired[i] = result(rule, checked, epoch, step, StopReason.EARLY_STOPPING, seconds(start), null);
+                fired[i] = result(rule, checked, epoch, step, StopReason.EARLY_STOPPING, seconds(start), false);
             }
         }
 
         /** The rules that did not fire end with this run: its epoch, step and reason. */
         void finish(int epoch, long step, StopReason reason, double seconds) {
             for (int i = 0; i < fired.length; i++) {
-                if (fired[i] == null) fired[i] = result(observed.get(i), net, epoch, step, reason, seconds, null);
+                if (fired[i] == null) fired[i] = result(observed.get(i), net, epoch, step, reason, seconds, false);
             }
         }
 
@@ -242,25 +244,23 @@ public final class Trainer {
         /**
          * The result of {@code rule} stopping here with {@code current} as the trained network:
          * its best check's parameters when it restores them (as {@code fit} does at its end).
-         * Evaluates {@code into} in place when given, else a copy, so the trained network stays
-         * untouched for the rules still running.
+         * {@code inPlace} (the run's own result, at its end) puts them into the trained network
+         * itself; otherwise a copy is evaluated, so the network stays untouched for the rules still
+         * running.
          */
         TrainingResult result(TrainConfig rule, Network current, int epoch, long step, StopReason reason, double seconds,
-                Network into) {
-            Network out = into != null ? into : view();
+                boolean inPlace) {
+            Network out = inPlace ? net : view();
             boolean restore = rule.restoreBest() && reason != StopReason.DIVERGED && stopping.bestStep() > 0;
-            out.setTo(restore ? best : current);
-            Evaluator e = into != null ? new Evaluator(into, evalThreads) : viewEvaluator;
-            try {
-                double lambda = rule.l2();
-                Evaluation trainEval = e.evaluate(train, lambda);
-                Evaluation valEval = e.evaluate(validation, lambda);
-                double testAccuracy = test == null ? Double.NaN : e.evaluate(test, lambda).accuracy();
-                return new TrainingResult(rule, into != null ? into : out.copy(), history, epoch, step, reason, seconds,
-                        trainEval.cost(), trainEval.accuracy(), valEval.cost(), valEval.accuracy(), testAccuracy);
-            } finally {
-                if (into != null) e.close();
-            }
+            if (restore) out.setTo(best);
+            else if (out != current) out.setTo(current);
+            Evaluator e = inPlace ? netEvaluator : viewEvaluator;
+            double lambda = rule.l2();
+            Evaluation trainEval = e.evaluate(train, lambda);
+            Evaluation valEval = e.evaluate(validation, lambda);
+            double testAccuracy = test == null ? Double.NaN : e.evaluate(test, lambda).accuracy();
+            return new TrainingResult(rule, inPlace ? net : out.copy(), history, epoch, step, reason, seconds,
+                    trainEval.cost(), trainEval.accuracy(), valEval.cost(), valEval.accuracy(), testAccuracy);
         }
 
         private Network view() {
