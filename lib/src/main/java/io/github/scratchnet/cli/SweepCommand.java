@@ -5,6 +5,7 @@ import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.experiment.ResultsStore;
+import io.github.scratchnet.stats.SeedSummary;
 import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.experiment.RunSummary;
 import io.github.scratchnet.experiment.Shard;
@@ -217,11 +218,11 @@ public final class SweepCommand implements Callable<Integer> {
         o.println("runs: " + result.runsCsv().orElseThrow());
         o.println("checks: " + result.checksCsv().orElseThrow());
         if (result.runs().stream().map(r -> r.config().seed()).distinct().count() > 1) {
-            Table byConfig = ResultsStore.byConfiguration(result.runsTable());
+            Table byConfig = SeedSummary.of(result.runsTable(), List.of(ResultsStore.BATCH_SIZE, ResultsStore.BATCHNORM,
+                    ResultsStore.LAMBDA, ResultsStore.PATIENCE, ResultsStore.VALIDATION_ACCURACY, ResultsStore.TEST_ACCURACY));
             o.println("by configuration (mean and std over seeds):");
-            o.println(byConfig.selectColumns(ResultsStore.BATCH_SIZE, ResultsStore.BATCHNORM, ResultsStore.LAMBDA,
-                    ResultsStore.PATIENCE, "Seeds", "Mean [Validation Accuracy]", "Std. Deviation [Validation Accuracy]",
-                    "Mean [Test Accuracy]", "Std. Deviation [Test Accuracy]").printAll());
+            byConfig.setName("by configuration, mean over seeds");
+            o.println(byConfig.printAll());
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -229,22 +228,4 @@ public final class ResultsStore {
     /** The columns that say what was trained: every setting of a run but its seed. */
     public static final List<String> CONFIGURATION_COLUMNS = List.of(CONFIG_ID, QUESTION, BATCH_SIZE, BATCHNORM,
             LAMBDA, PATIENCE, RESTORE_BEST, SPLIT_SEED, "Learning Rate", "Layers", "Max Epochs", "Eval Every");
-
-    /**
-     * One row per configuration of {@code runs}: its settings
-     * ({@link #CONFIGURATION_COLUMNS}), the number of seeds, and the mean and standard deviation
-     * over seeds of the validation and test accuracy (Tablesaw's {@code summarize(...).by(...)}).
-     */
-    public static Table byConfiguration(Table runs) {
-        Table stats = runs.summarize(TEST_ACCURACY, VALIDATION_ACCURACY, AggregateFunctions.count,
-                AggregateFunctions.mean, AggregateFunctions.stdDev).by(CONFIG_ID);
-        stats.removeColumns("Count [" + VALIDATION_ACCURACY + "]");
-        stats.column("Count [" + TEST_ACCURACY + "]").setName("Seeds");
-        // Settings are the same on every row of a configuration: take them from its first run.
-        Table settings = runs.selectColumns(CONFIGURATION_COLUMNS.toArray(String[]::new))
-                .dropDuplicateRows();
-        Table t = settings.joinOn(CONFIG_ID).inner(stats);
-        t.setName("by configuration");
-        return t;
-    }
 }

@@ -115,11 +115,12 @@ class ResultsStoreTest {
     void byConfigurationAveragesOverSeeds() {
         List<SweepRun> runs = List.of(run(16, BatchNormMode.OFF, 0, 1, 0.90), run(16, BatchNormMode.OFF, 0, 2, 0.92),
                 run(16, BatchNormMode.OFF, 0, 3, 0.97), run(32, BatchNormMode.OFF, 0, 1, 0.5));
-        Table t = ResultsStore.byConfiguration(ResultsStore.runs("q4", runs));
+        Table t = io.github.scratchnet.stats.SeedSummary.of(ResultsStore.runs("q4", runs),
+                List.of(ResultsStore.BATCH_SIZE, ResultsStore.TEST_ACCURACY));
         assertEquals(2, t.rowCount());
         assertEquals(3, ((Number) t.column("Seeds").get(0)).intValue());
-        assertEquals(0.93, t.doubleColumn("Mean [Test Accuracy]").get(0), 1e-12);
+        assertEquals(0.93, t.doubleColumn("Test Accuracy").get(0), 1e-12);
         // sample std of 0.90, 0.92, 0.97: mean 0.93, squares 0.0009 + 0.0001 + 0.0016 = 0.0026, / 2 = 0.0013
-        assertEquals(Math.sqrt(0.0013), t.doubleColumn("Std. Deviation [Test Accuracy]").get(0), 1e-12);
+        assertEquals(Math.sqrt(0.0013), t.doubleColumn("Test Accuracy Std").get(0), 1e-12);
     }
 }

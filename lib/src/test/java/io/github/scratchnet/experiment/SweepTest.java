@@ -137,8 +137,8 @@ class SweepTest {
             assertEquals(a.get(i).history(), b.get(i).history());
             assertArrayEquals(weights(a.get(i).network()), weights(b.get(i).network()), 0, "lazily loaded network");
         }
-        assertEquals(ResultsStore.byConfiguration(a.runsTable()).toString(), ResultsStore.byConfiguration(b.runsTable()).toString());
-        assertEquals(2, ResultsStore.byConfiguration(b.runsTable()).rowCount(), "two configurations, two seeds each");
+        assertEquals(io.github.scratchnet.stats.SeedSummary.of(a.runsTable(), List.of(ResultsStore.BATCH_SIZE, ResultsStore.TEST_ACCURACY)).toString(), io.github.scratchnet.stats.SeedSummary.of(b.runsTable(), List.of(ResultsStore.BATCH_SIZE, ResultsStore.TEST_ACCURACY)).toString());
+        assertEquals(2, io.github.scratchnet.stats.SeedSummary.of(b.runsTable(), List.of(ResultsStore.BATCH_SIZE, ResultsStore.TEST_ACCURACY)).rowCount(), "two configurations, two seeds each");
         assertEquals(4, b.runsTable().rowCount());
         assertEquals(a.checksTable().rowCount(), b.checksTable().rowCount());
     }
