@@ -2,7 +2,6 @@ package io.github.scratchnet.nn;
 
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
-import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -107,11 +106,7 @@ public final class Pass implements AutoCloseable {
             throw new ScratchnetException("batch of " + m + " samples does not fit a pass of capacity " + capacity);
         }
         Dataset data = b.data();
-        if (data.features() != n[0] || data.classes() != n[n.length - 1]) {
-            throw new ScratchnetException("data has " + data.features() + " features and " + data.classes()
-                    + " classes but the network's layers are " + Arrays.toString(n)
-                    + "; make the first layer " + data.features() + " and the last " + data.classes());
-        }
+        LayerSizes.requireFits(n, data.features(), data.classes());
         layers.prepareForward(m);
         if (rowWise(training)) {
             // Training with batchnorm off: each sample's dZ follows its forward at once, on the same

@@ -3,13 +3,14 @@ package io.github.scratchnet.nn;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scratchnet.InvalidParameterException;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** What a {@link Pass} refuses: backward without the caches of a training-mode forward. */
+/** What a {@link Pass} refuses: backward without the caches of a training-mode forward, data its layers do not fit. */
 class PassTest {
     private static final int[] SIZES = {13, 3, 11, 2, 6};
 
@@ -59,6 +60,19 @@ class PassTest {
         try (Pass pass = new Pass(net, 10)) {
             assertThrows(ScratchnetException.class, () -> pass.forward(data, null, 0, 11, true));
             assertThrows(ScratchnetException.class, () -> pass.evaluate(data, 5, 5));
+        }
+    }
+
+    @Test
+    void dataMustFitTheLayers() {
+        Network net = PassFastPathTest.network(SIZES, BatchNormMode.OFF, 1);
+        try (Pass pass = new Pass(net, 10)) {
+            Dataset wide = PassFastPathTest.sparseData(10, SIZES[0] + 1, SIZES[SIZES.length - 1], 2);
+            InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> pass.forward(wide, null, 0, 10, true));
+            assertTrue(e.getMessage().contains("the first layer has 13 units but the data has 14 features"), e.getMessage());
+            Dataset fewer = PassFastPathTest.sparseData(10, SIZES[0], SIZES[SIZES.length - 1] - 1, 2);
+            e = assertThrows(InvalidParameterException.class, () -> pass.evaluate(fewer, 0, 10));
+            assertTrue(e.getMessage().contains("end layers with 5"), e.getMessage());
         }
     }
 }
