@@ -7,6 +7,7 @@ import io.github.scratchnet.bench.Benchmark;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.nn.Kernels;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("batch %d, %d thread(s), %s: %.4f s/epoch (validation %.4f s), epochs %s, val acc %.4f%n",
                 r.batchSize(), r.threads(), Kernels.describe(), r.secondsPerEpoch(), r.validationSecondsPerEpoch(),
                 r.epochSeconds(), r.validationAccuracy());
-        if (json) out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(r.toJson()));
+        if (json) {
+            Map<String, Object> line = r.toJson();
+            line.put("dataset", data.dataSet().label());
+            out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(line));
+        }
         return 0;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code train} and {@code evaluate} on the full MNIST, one short epoch each. */
+/** {@code train}, {@code evaluate} and {@code bench} on the full MNIST, one short epoch each. */
 class TrainEvaluateTest {
     @TempDir Path tmp;
     private static final String DATA = Path.of(System.getProperty("scratchnet.dataDir", "../data/mnist")).toAbsolutePath().toString();
@@ -39,5 +39,19 @@ class TrainEvaluateTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().startsWith("stopped: diverged after epoch 1, "), r.out());
+    }
+
+    @Test
+    void benchEndsWithAJsonLineNamingItsWorkload() {
+        Cli.Result r = Cli.run("bench", "--data-dir", DATA, "--batch-size", "4096", "--epochs", "2", "--warmup", "0",
+                "--threads", "1", "--json");
+        assertEquals(0, r.exit(), r.err());
+        List<String> out = r.out().lines().toList();
+        JsonObject line = JsonParser.parseString(out.get(out.size() - 1)).getAsJsonObject();
+        assertEquals("mnist", line.get("dataset").getAsString());
+        assertEquals(4096, line.get("batch_size").getAsInt());
+        assertEquals(2, line.get("epochs").getAsInt());
+        assertEquals(2, line.getAsJsonArray("epoch_seconds").size());
+        assertEquals(1, line.get("threads").getAsInt());
     }
 }
