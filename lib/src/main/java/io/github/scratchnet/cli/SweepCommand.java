@@ -2,7 +2,6 @@ package io.github.scratchnet.cli;
 
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
-import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.experiment.ResultsStore;
 import io.github.scratchnet.stats.SeedSummary;
@@ -16,7 +15,6 @@ import io.github.scratchnet.experiment.SweepResult;
 import tech.tablesaw.api.Table;
 import io.github.scratchnet.experiment.SweepRun;
 import io.github.scratchnet.nn.BatchNormMode;
-import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.train.Check;
 import io.github.scratchnet.train.TrainConfig;
 import java.io.IOException;
@@ -97,7 +95,6 @@ public final class SweepCommand implements Callable<Integer> {
         for (TrainConfig c : all) c.requireFits(Mnist.FEATURES, Mnist.CLASSES, trainSize);
         MnistData.requireFiles(options.dataSet(), options.dataDir());
         createOutputFolder();
-        requireSameDataSet();
         List<TrainConfig> configs = slice.slice(all);
         if (configs.isEmpty()) {
             System.out.printf("sweep: shard %s has no runs (%d runs in all, fewer trajectories than shards)%n", slice,
@@ -168,27 +165,6 @@ public final class SweepCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         if (parsed.hasMatchedOption(single) && parsed.hasMatchedOption(list)) {
             throw new ScratchnetException("give either " + single + " or " + list + ", not both");
-        }
-    }
-
-    /**
-     * Run ids do not name the data set, so a folder of runs on one data set must not be resumed
-     * with the other: its finished runs would be taken for runs on this one.
-     */
-    private void requireSameDataSet() {
-        Path runs = out.resolve("runs");
-        if (!Files.isDirectory(runs)) return;
-        Path model;
-        try (var files = Files.list(runs)) {
-            model = files.filter(f -> f.getFileName().toString().endsWith(".npz")).findFirst().orElse(null);
-        } catch (IOException e) {
-            throw new ScratchnetException("cannot list " + runs + " (" + IoErrors.describe(e) + "); choose another --out");
-        }
-        if (model == null) return;
-        DataSetKind there = ModelFile.dataSet(model);
-        if (there != options.dataSet()) {
-            throw new ScratchnetException("the output folder " + out + " holds runs on " + there.displayName()
-                    + ", not " + options.dataSet().displayName() + "; give each data set its own --out");
         }
     }
 

@@ -142,6 +142,7 @@ public final class Sweep {
             }
         }
         Path runsDir = dir == null ? null : prepare(dir, !sharedFolder);
+        if (runsDir != null) requireSameDataSet(runsDir);
         Map<String, SweepRun> done = new Execution(unique, runsDir).go();
         List<SweepRun> ordered = new ArrayList<>();
         for (TrainConfig c : configs) ordered.add(done.get(RunId.of(c)));
@@ -164,6 +165,27 @@ public final class Sweep {
             AtomicFiles.removeStale(runs);
         }
         return runs;
+    }
+
+    /**
+     * Run ids do not name the data set, so a folder of runs on one data set must not be resumed
+     * with the other: its finished runs would be taken for runs on this one. The model file of
+     * any run says which data set the folder holds.
+     */
+    private void requireSameDataSet(Path runsDir) {
+        Path model;
+        try (var files = Files.list(runsDir)) {
+            model = files.filter(f -> f.getFileName().toString().endsWith(".npz")).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot list " + runsDir + " (" + IoErrors.describe(e)
+                    + "); choose another output folder", e);
+        }
+        if (model == null) return;
+        DataSetKind there = ModelFile.dataSet(model);
+        if (there != dataSet) {
+            throw new ScratchnetException("the sweep folder " + dir + " holds runs on " + there.displayName() + ", not "
+                    + dataSet.displayName() + "; give each data set its own output folder");
+        }
     }
 
     /** The state of one call of {@link #run}. */

@@ -177,8 +177,8 @@ class SweepCommandTest {
         Cli.Result other = Cli.run("sweep", "--dataset", "fashion-mnist", "--data-dir", DATA, "--max-train", "500",
                 "--max-epochs", "1", "--batch-size", "250", "--out", out.toString(), "--quiet");
         assertEquals(1, other.exit());
-        assertEquals("error: the output folder " + out + " holds runs on MNIST, not Fashion-MNIST; give each data set"
-                + " its own --out", other.err().strip());
+        assertEquals("error: the sweep folder " + out + " holds runs on MNIST, not Fashion-MNIST; give each data set"
+                + " its own output folder", other.err().strip());
     }
 
     private static List<String> names(Path dir) throws IOException {

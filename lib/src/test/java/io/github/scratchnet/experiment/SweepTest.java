@@ -144,6 +144,21 @@ class SweepTest {
     }
 
     @Test
+    void aFolderOfRunsOnOneDataSetIsNotResumedWithTheOther() {
+        TrainConfig one = BASE.toBuilder().maxEpochs(1).build();
+        sweep().outputDir(dir).build().run(one);
+        Recorder other = new Recorder();
+        // Run ids do not name the data set: without the check the MNIST run would be reused.
+        ScratchnetException e = assertThrows(ScratchnetException.class, () -> Sweep.builder()
+                .data(io.github.scratchnet.data.DataSetKind.FASHION_MNIST, SmallMnist.loader())
+                .outputDir(dir).listener(other).build().run(one));
+        assertEquals("the sweep folder " + dir + " holds runs on MNIST, not Fashion-MNIST; give each data set its own"
+                + " output folder", e.getMessage());
+        assertEquals(List.of(), other.reused);
+        assertEquals(1, sweep().outputDir(dir).build().run(one).reusedCount(), "the same data set resumes");
+    }
+
+    @Test
     void theTablesListEveryRunFileInTheFolderTheirOwnRunsFirst() throws IOException {
         TrainConfig a = BASE.toBuilder().maxEpochs(1).batchSize(64).build();
         TrainConfig b = a.toBuilder().batchSize(128).build();
