@@ -17,7 +17,7 @@ public final class InvalidParameterException extends ScratchnetException {
         this.parameter = parameter;
     }
 
-    /** The parameter's name as the library spells it (a {@code TrainConfig} component). */
+    /** The parameter's name as the library spells it (a {@code TrainConfig} component, or {@code dataSet}). */
     public String parameter() {
         return parameter;
     }

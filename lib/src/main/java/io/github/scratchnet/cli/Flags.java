@@ -10,17 +10,18 @@ import picocli.CommandLine.ParseResult;
  */
 final class Flags {
     /** Per parameter, its flags: list options first, so a sweep names the one the user typed. */
-    private static final Map<String, List<String>> FLAGS = Map.of(
-            "layers", List.of("--layers"),
-            "learningRate", List.of("--lr"),
-            "batchSize", List.of("--batch-sizes", "--batch-size"),
-            "maxEpochs", List.of("--max-epochs"),
-            "batchNorm", List.of("--batchnorm-modes", "--batchnorm"),
-            "l2", List.of("--l2-values", "--l2"),
-            "patience", List.of("--patience"),
-            "evalEvery", List.of("--eval-every"),
-            "minDelta", List.of("--min-delta"),
-            "seed", List.of("--seeds", "--seed"));
+    private static final Map<String, List<String>> FLAGS = Map.ofEntries(
+            Map.entry("layers", List.of("--layers")),
+            Map.entry("learningRate", List.of("--lr")),
+            Map.entry("batchSize", List.of("--batch-sizes", "--batch-size")),
+            Map.entry("maxEpochs", List.of("--max-epochs")),
+            Map.entry("batchNorm", List.of("--batchnorm-modes", "--batchnorm")),
+            Map.entry("l2", List.of("--l2-values", "--l2")),
+            Map.entry("patience", List.of("--patience")),
+            Map.entry("evalEvery", List.of("--eval-every")),
+            Map.entry("minDelta", List.of("--min-delta")),
+            Map.entry("seed", List.of("--seeds", "--seed")),
+            Map.entry("dataSet", List.of("--dataset")));
 
     private Flags() {}
 

@@ -1,6 +1,7 @@
 package io.github.scratchnet.data;
 
 import io.github.scratchnet.AtomicFiles;
+import io.github.scratchnet.InvalidParameterException;
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import java.io.BufferedInputStream;
@@ -84,7 +85,7 @@ public final class DataFiles {
             Path plain = dataDir.resolve(file);
             Path gz = dataDir.resolve(file + ".gz");
             if (Files.isRegularFile(plain)) {
-                verifyExisting(plain, sums.get(file), name, refetch);
+                verifyExisting(set, plain, sums.get(file), refetch);
             } else if (Files.isRegularFile(gz)) {
                 installLocal(gz, dataDir, file, sums.get(file), "it is not " + name + ", " + refetch, refetch);
             } else {
@@ -123,13 +124,22 @@ public final class DataFiles {
         return dataDir;
     }
 
-    private static void verifyExisting(Path file, String expected, String name, String refetch) {
+    private static void verifyExisting(DataSetKind set, Path file, String expected, String refetch) {
+        String name = set.displayName();
         String key;
         try {
             key = file.toAbsolutePath().normalize() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file);
             if (VERIFIED.contains(key)) return;
             String actual = sha256(file);
             if (!actual.equals(expected)) {
+                // The genuine file of the other data set (same file names): the folder is fine, the choice is not.
+                for (DataSetKind other : DataSetKind.values()) {
+                    if (other != set && actual.equals(other.sha256().get(file.getFileName().toString()))) {
+                        throw new InvalidParameterException("dataSet", file + " is the " + other.displayName()
+                                + " file, not the " + name + " one; set dataSet to " + other.label()
+                                + ", or use a folder that holds " + name);
+                    }
+                }
                 throw new ScratchnetException(file + " is not the " + name + " file: its SHA-256 is " + actual
                         + ", expected " + expected + "; " + refetch);
             }

@@ -143,6 +143,9 @@ class BadInputTest {
             c.add(Arguments.of("shard " + shard, List.of("sweep", "--shard", shard, "--out", tmp.resolve("never").toString()),
                     List.of("--shard", shard.equals("a/b") ? "is not of the form K/N" : "does not exist")));
         }
+        c.add(Arguments.of("MNIST folder given as Fashion-MNIST", List.of("train", "--dataset", "fashion-mnist",
+                "--data-dir", REAL.toString()), List.of("is the MNIST file, not the Fashion-MNIST one",
+                "set --dataset to mnist, or use a folder that holds Fashion-MNIST")));
         // output
         c.add(Arguments.of("--out under a file", List.of("sweep", "--max-train", "1000", "--data-dir", REAL.toString(),
                 "--out", aFile.resolve("sweep").toString()), List.of("cannot create the output folder", "choose another --out")));
