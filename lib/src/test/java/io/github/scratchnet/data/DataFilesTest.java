@@ -66,6 +66,18 @@ class DataFilesTest {
     }
 
     @Test
+    void aFileAcceptedOnceIsStillCheckedAgainstOtherSums() throws IOException {
+        writeAll(dir, false);
+        DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(), null, null); // remembered as verified
+        Map<String, String> other = new LinkedHashMap<>(sums);
+        other.put(MnistFiles.TEST_LABELS, sha256(new byte[] {1}));
+        ScratchnetException e = assertThrows(ScratchnetException.class,
+                () -> DataFiles.ensure(DataSetKind.FASHION_MNIST, dir, other, List.of(), null, null));
+        assertTrue(e.getMessage().startsWith(dir.resolve(MnistFiles.TEST_LABELS) + " is not the Fashion-MNIST file"),
+                e.getMessage());
+    }
+
+    @Test
     void rejectsAFileThatIsNotTheExpectedOne() throws IOException {
         writeAll(dir, false);
         Files.write(dir.resolve(MnistFiles.TEST_LABELS), IdxBytes.labels(new byte[] {9, 9}));
