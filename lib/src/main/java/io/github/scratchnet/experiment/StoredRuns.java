@@ -2,6 +2,8 @@ package io.github.scratchnet.experiment;
 
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.data.DataSetKind;
+import io.github.scratchnet.nn.ModelFile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,6 +40,27 @@ final class StoredRuns {
         RunFile.Stored s = RunFile.read(json);
         if (!Files.isRegularFile(npz)) throw new RunFile.Invalid("its model file " + npz.getFileName() + " is missing");
         return new SweepRun(s.config(), s.summary(), s.history(), true, json, npz, null);
+    }
+
+    /**
+     * Run ids do not name the data set, so a folder of runs on one data set must not be resumed
+     * with the other: its finished runs would be taken for runs on this one. The model file of
+     * any run says which data set the folder holds.
+     */
+    static void requireDataSet(Path runsDir, DataSetKind dataSet, Path sweepDir) {
+        Path model;
+        try (var files = Files.list(runsDir)) {
+            model = files.filter(f -> f.getFileName().toString().endsWith(".npz")).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot list " + runsDir + " (" + IoErrors.describe(e)
+                    + "); choose another output folder", e);
+        }
+        if (model == null) return;
+        DataSetKind there = ModelFile.dataSet(model);
+        if (there != dataSet) {
+            throw new ScratchnetException("the sweep folder " + sweepDir + " holds runs on " + there.displayName()
+                    + ", not " + dataSet.displayName() + "; give each data set its own output folder");
+        }
     }
 
     /**

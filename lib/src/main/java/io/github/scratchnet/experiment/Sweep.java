@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -142,7 +143,7 @@ public final class Sweep {
             }
         }
         Path runsDir = dir == null ? null : prepare(dir, !sharedFolder);
-        if (runsDir != null) requireSameDataSet(runsDir);
+        if (runsDir != null) StoredRuns.requireDataSet(runsDir, dataSet, dir);
         Map<String, SweepRun> done = new Execution(unique, runsDir).go();
         List<SweepRun> ordered = new ArrayList<>();
         for (TrainConfig c : configs) ordered.add(done.get(RunId.of(c)));
@@ -165,27 +166,6 @@ public final class Sweep {
             AtomicFiles.removeStale(runs);
         }
         return runs;
-    }
-
-    /**
-     * Run ids do not name the data set, so a folder of runs on one data set must not be resumed
-     * with the other: its finished runs would be taken for runs on this one. The model file of
-     * any run says which data set the folder holds.
-     */
-    private void requireSameDataSet(Path runsDir) {
-        Path model;
-        try (var files = Files.list(runsDir)) {
-            model = files.filter(f -> f.getFileName().toString().endsWith(".npz")).findFirst().orElse(null);
-        } catch (IOException e) {
-            throw new ScratchnetException("cannot list " + runsDir + " (" + IoErrors.describe(e)
-                    + "); choose another output folder", e);
-        }
-        if (model == null) return;
-        DataSetKind there = ModelFile.dataSet(model);
-        if (there != dataSet) {
-            throw new ScratchnetException("the sweep folder " + dir + " holds runs on " + there.displayName() + ", not "
-                    + dataSet.displayName() + "; give each data set its own output folder");
-        }
     }
 
     /** The state of one call of {@link #run}. */
@@ -243,8 +223,10 @@ public final class Sweep {
             List<List<TrainConfig>> tasks = Trajectories.of(todo);
             for (List<TrainConfig> t : tasks) runsLeftBySeed.merge(t.get(0).splitSeed(), 1, Integer::sum);
             AtomicInteger n = new AtomicInteger();
+            List<Thread> workers = new CopyOnWriteArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()), r -> {
                 Thread t = new Thread(r, "sweep-worker-" + n.incrementAndGet());
+                workers.add(t);
                 // A worker that does not stop must not keep the JVM alive after the caller gave up.
                 t.setDaemon(true);
                 return t;
@@ -265,7 +247,7 @@ public final class Sweep {
             } catch (InterruptedException e) {
                 interrupted = true;
             } finally {
-                if (interrupted || failure != null) interrupted |= stop(pool, futures);
+                if (interrupted || failure != null) interrupted |= stop(pool, futures, workers);
                 pool.shutdown();
             }
             if (interrupted) {
@@ -281,7 +263,7 @@ public final class Sweep {
         }
 
         /** Stops the pool; returns whether the caller was interrupted (again) while waiting for it. */
-        private boolean stop(ExecutorService pool, List<? extends Future<?>> futures) {
+        private boolean stop(ExecutorService pool, List<? extends Future<?>> futures, List<Thread> workers) {
             synchronized (interruptible) {
                 stopping = true;
                 for (Thread t : interruptible) t.interrupt();
@@ -297,6 +279,17 @@ public final class Sweep {
                     // Asked twice: do not wait for writes to finish (they clean up their temporary files).
                     interruptedAgain = true;
                     pool.shutdownNow();
+                }
+            }
+            // A terminated pool's threads may still be on their way out: the caller gets control back
+            // only when none is alive, so a stopped sweep leaves no thread of its own behind.
+            for (Thread t : workers) {
+                long left = deadline - System.nanoTime();
+                if (interruptedAgain || left <= 0) break;
+                try {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    interruptedAgain = true;
                 }
             }
             return interruptedAgain;
