@@ -165,6 +165,18 @@ public enum DataSetKind {
     }
 
     /**
+     * The report's parts: of the 60000 training images, NumPy's {@code RandomState(seed)
+     * .permutation(60000)} sets the first 12000 aside and keeps the next 48000 in that order (what
+     * sklearn's {@code train_test_split(test_size=0.2, random_state=seed)} gives); PyTorch's
+     * {@code randperm(48000)} after {@code manual_seed(seed)} then takes its first 38400 for
+     * training and the last 9600 for validation; the 10000 test images in file order.
+     * {@code maxTrain} cuts each part as in {@link #load(Path, long, int)}.
+     */
+    public MnistSplits loadReportSplit(Path dataDir, long seed, int maxTrain) {
+        throw new UnsupportedOperationException("the report's split lands with the random streams");
+    }
+
+    /**
      * The data set of a command-line or model-file name ({@link #label()}, any case).
      *
      * @throws ScratchnetException naming the known data sets

@@ -4,6 +4,7 @@ import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
+import io.github.scratchnet.train.Protocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,19 @@ public final class MnistData {
     public static LongFunction<MnistSplits> loader(DataSetKind set, Path dataDir, int maxTrain) {
         trainSize(maxTrain);
         return seed -> set.load(dataDir, seed, maxTrain);
+    }
+
+    /**
+     * Per-seed loader of the parts {@code split} makes ({@link Protocol.Split}): the seeded
+     * 48000 / 12000 split of {@link #loader(DataSetKind, Path, int)}, or the report's 38400 / 9600
+     * ({@link DataSetKind#loadReportSplit}); {@code maxTrain} cuts each part as there.
+     */
+    public static LongFunction<MnistSplits> loader(DataSetKind set, Path dataDir, Protocol.Split split, int maxTrain) {
+        trainSize(maxTrain);
+        return switch (split) {
+            case SEEDED -> seed -> set.load(dataDir, seed, maxTrain);
+            case REPORT -> seed -> set.loadReportSplit(dataDir, seed, maxTrain);
+        };
     }
 
     /** {@link #loader(DataSetKind, Path)} of MNIST. */

@@ -2,6 +2,7 @@ package io.github.scratchnet.train;
 
 import io.github.scratchnet.InvalidParameterException;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.nn.Formulas;
 import io.github.scratchnet.nn.LayerSizes;
 import java.util.Arrays;
 
@@ -24,7 +25,9 @@ import java.util.Arrays;
  * @param seed drives initialisation and the order of the batches
  * @param splitSeed drives the split of the training images into training and validation sets; a
  *     fresh builder uses {@code seed}, and {@link #toBuilder()} keeps it, so runs that differ only
- *     in their seed see the same validation and test images
+ *     in their seed see the same validation and test images. Under the report's split it is the
+ *     seed itself (the report's one seed drove all three of its random streams)
+ * @param protocol what the run does besides these numbers ({@link Protocol#SOUND} unless set)
  */
 public record TrainConfig(
         int[] layers,
@@ -38,7 +41,8 @@ public record TrainConfig(
         double minDelta,
         boolean restoreBest,
         long seed,
-        long splitSeed) {
+        long splitSeed,
+        Protocol protocol) {
 
     public static final int[] REPORT_LAYERS = {784, 20, 7, 5, 10};
 
@@ -71,6 +75,21 @@ public record TrainConfig(
         if (!(minDelta >= 0) || !Double.isFinite(minDelta)) {
             throw new InvalidParameterException("minDelta", "minDelta must be zero or positive, got " + minDelta);
         }
+        if (protocol == null) protocol = Protocol.SOUND;
+        if (batchNorm == BatchNormMode.FULL && protocol.batchNorm() == Formulas.BatchNormForm.REPORT) {
+            throw new InvalidParameterException("protocol", "protocol field batchnorm=report is the report's"
+                    + " normalisation after ReLU and has no full form; use batchnorm normalize, or protocol field"
+                    + " batchnorm=standard");
+        }
+        if (restoreBest && protocol.stopping() == Protocol.Stopping.COST_CHANGE) {
+            throw new InvalidParameterException("restoreBest", "restoreBest does not apply to protocol field"
+                    + " stopping=cost-change, which keeps the parameters of the check that stopped it; drop restoreBest"
+                    + " or use stopping=patience");
+        }
+        if (protocol.split() == Protocol.Split.REPORT && splitSeed != seed) {
+            throw new InvalidParameterException("splitSeed", "splitSeed must equal the seed (" + seed + ") under protocol"
+                    + " field split=report, whose one seed drives the split as well; drop splitSeed or use split=seeded");
+        }
     }
 
     /**
@@ -93,7 +112,7 @@ public record TrainConfig(
     public Builder toBuilder() {
         return new Builder().layers(layers).learningRate(learningRate).batchSize(batchSize).maxEpochs(maxEpochs)
                 .batchNorm(batchNorm).l2(l2).patience(patience).evalEvery(evalEvery).minDelta(minDelta)
-                .restoreBest(restoreBest).seed(seed).splitSeed(splitSeed);
+                .restoreBest(restoreBest).seed(seed).splitSeed(splitSeed).protocol(protocol);
     }
 
     /** The report's settings with the given batch size and seed. */
@@ -127,8 +146,9 @@ public record TrainConfig(
         private int evalEvery = 100;
         private double minDelta = 0;
         private boolean restoreBest = false;
-        private long seed = 1;
+        private Long seed;
         private Long splitSeed;
+        private Protocol protocol = Protocol.SOUND;
 
         private Builder() {
         }
@@ -193,13 +213,19 @@ public record TrainConfig(
             return this;
         }
 
+        /** What the run does besides its numbers; the seed, unless set, is the protocol's {@link Protocol#defaultSeed}. */
+        public Builder protocol(Protocol v) {
+            protocol = v;
+            return this;
+        }
+
         /** Drives initialisation and the order of the batches (and the split, unless {@link #splitSeed} is set). */
         public Builder seed(long v) {
             seed = v;
             return this;
         }
 
-        /** Drives the training/validation split; unset, the split follows {@link #seed}. */
+        /** Drives the training/validation split; unset, and always under protocol field split=report, the split follows {@link #seed}. */
         public Builder splitSeed(long v) {
             splitSeed = v;
             return this;
@@ -211,8 +237,12 @@ public record TrainConfig(
          * @throws io.github.scratchnet.InvalidParameterException naming the first nonsense value
          */
         public TrainConfig build() {
+            Protocol p = protocol == null ? Protocol.SOUND : protocol;
+            long s = seed == null ? p.defaultSeed() : seed;
+            // the report's split follows its one seed (a splitSeed kept by toBuilder does not apply)
+            long split = splitSeed == null || p.split() == Protocol.Split.REPORT ? s : splitSeed;
             return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery,
-                    minDelta, restoreBest, seed, splitSeed == null ? seed : splitSeed);
+                    minDelta, restoreBest, s, split, p);
         }
     }
 
@@ -221,7 +251,8 @@ public record TrainConfig(
         return o instanceof TrainConfig c && Arrays.equals(layers, c.layers) && learningRate == c.learningRate
                 && batchSize == c.batchSize && maxEpochs == c.maxEpochs && batchNorm == c.batchNorm && l2 == c.l2
                 && patience == c.patience && evalEvery == c.evalEvery && minDelta == c.minDelta
-                && restoreBest == c.restoreBest && seed == c.seed && splitSeed == c.splitSeed;
+                && restoreBest == c.restoreBest && seed == c.seed && splitSeed == c.splitSeed
+                && protocol.equals(c.protocol);
     }
 
     @Override
@@ -234,6 +265,7 @@ public record TrainConfig(
         return "layers=" + Arrays.toString(layers) + " lr=" + learningRate + " batch=" + batchSize
                 + " maxEpochs=" + maxEpochs + " batchnorm=" + batchNorm.label() + " l2=" + l2
                 + " patience=" + patience + " evalEvery=" + evalEvery + " minDelta=" + minDelta
-                + " restoreBest=" + restoreBest + " seed=" + seed + (splitSeed == seed ? "" : " splitSeed=" + splitSeed);
+                + " restoreBest=" + restoreBest + " seed=" + seed + (splitSeed == seed ? "" : " splitSeed=" + splitSeed)
+                + (protocol.equals(Protocol.SOUND) ? "" : " protocol=" + protocol);
     }
 }

@@ -36,4 +36,19 @@ public record TrainingResult(
     public TrainingResult {
         history = List.copyOf(history);
     }
+
+    /** The epoch as the protocol's {@link Protocol.Counting} counts it: from 0 in the report's tables, from 1 otherwise. */
+    public int epochNumber() {
+        return config.protocol().counting() == Protocol.Counting.REPORT ? epochs - 1 : epochs;
+    }
+
+    /**
+     * The iteration as the protocol's {@link Protocol.Counting} counts it: the report's step counter
+     * is one past the last step when every epoch ran (it was incremented after the last step and
+     * read after the loop), else the steps taken.
+     */
+    public long iteration() {
+        boolean ranOut = stopReason == StopReason.MAX_EPOCHS;
+        return config.protocol().counting() == Protocol.Counting.REPORT && ranOut ? iterations + 1 : iterations;
+    }
 }
