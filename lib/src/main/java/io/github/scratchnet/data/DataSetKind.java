@@ -2,6 +2,8 @@ package io.github.scratchnet.data;
 
 import io.github.scratchnet.ScratchnetException;
 import java.net.URI;
+import io.github.scratchnet.random.NumpyRandomState;
+import io.github.scratchnet.random.TorchGenerator;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -158,10 +160,7 @@ public enum DataSetKind {
         Dataset train = training.rows(trainRows, Mnist.CLASSES);
         Dataset validation = training.rows(validationRows, Mnist.CLASSES);
         training = null; // the pixels can go before the test set is read
-        Idx.Labelled testFiles = read(dataDir, FILE_NAMES.get(2), FILE_NAMES.get(3));
-        Dataset test = cut ? testFiles.rows(java.util.stream.IntStream.range(0, Math.min(quarter, testFiles.images().count()))
-                .toArray(), Mnist.CLASSES) : testFiles.rows(null, Mnist.CLASSES);
-        return new MnistSplits(train, validation, test);
+        return new MnistSplits(train, validation, testPart(dataDir, cut ? quarter : -1));
     }
 
     /**
@@ -173,8 +172,45 @@ public enum DataSetKind {
      * {@code maxTrain} cuts each part as in {@link #load(Path, long, int)}.
      */
     public MnistSplits loadReportSplit(Path dataDir, long seed, int maxTrain) {
-        throw new UnsupportedOperationException("the report's split lands with the random streams");
+        if (maxTrain < 1) {
+            throw new ScratchnetException("cannot load " + maxTrain + " " + displayName + " training samples; ask for"
+                    + " at least 1 (or up to " + REPORT_TRAIN_SIZE + ")");
+        }
+        DataFiles.ensure(this, dataDir);
+        Idx.Labelled training = read(dataDir, FILE_NAMES.get(0), FILE_NAMES.get(1));
+        int count = training.images().count();
+        if (count != 60000) {
+            throw new ScratchnetException(dataDir.resolve(FILE_NAMES.get(0)) + " holds " + count + " images, not the 60000"
+                    + " the report's split permutes; delete it and run `make data` to fetch " + displayName + " again");
+        }
+        int[] kept = NumpyRandomState.permutation(seed, count);       // [12000 set aside | 48000 kept]
+        int[] shuffled = new TorchGenerator(seed).randperm(Mnist.TRAIN_SIZE);
+        int held = count - Mnist.TRAIN_SIZE;
+        boolean cut = maxTrain < REPORT_TRAIN_SIZE;
+        int quarter = (maxTrain + 3) / 4;
+        int trainCount = cut ? maxTrain : REPORT_TRAIN_SIZE;
+        int validationCount = cut ? Math.min(quarter, Mnist.TRAIN_SIZE - REPORT_TRAIN_SIZE) : Mnist.TRAIN_SIZE - REPORT_TRAIN_SIZE;
+        int[] trainRows = new int[trainCount];
+        int[] validationRows = new int[validationCount];
+        // X[:, randperm[i]] of X = kept images in permutation order: file row kept[held + randperm[i]]
+        for (int i = 0; i < trainCount; i++) trainRows[i] = kept[held + shuffled[i]];
+        for (int i = 0; i < validationCount; i++) validationRows[i] = kept[held + shuffled[REPORT_TRAIN_SIZE + i]];
+        Dataset train = training.rows(trainRows, Mnist.CLASSES);
+        Dataset validation = training.rows(validationRows, Mnist.CLASSES);
+        training = null; // the pixels can go before the test set is read
+        return new MnistSplits(train, validation, testPart(dataDir, cut ? quarter : -1));
     }
+
+    // The 10000 test images in file order, or the first `count` of them (count >= 0).
+    private Dataset testPart(Path dataDir, int count) {
+        Idx.Labelled testFiles = read(dataDir, FILE_NAMES.get(2), FILE_NAMES.get(3));
+        return count < 0 ? testFiles.rows(null, Mnist.CLASSES)
+                : testFiles.rows(java.util.stream.IntStream.range(0, Math.min(count, testFiles.images().count())).toArray(),
+                        Mnist.CLASSES);
+    }
+
+    /** Training images of the report's split: 80% of the 48000 it kept. */
+    public static final int REPORT_TRAIN_SIZE = 38400;
 
     /**
      * The data set of a command-line or model-file name ({@link #label()}, any case).

@@ -9,7 +9,9 @@ import io.github.scratchnet.data.Dataset;
  * the result is bit for bit the same whatever the number of threads (the threads of a
  * {@code WorkerTeam} take the next chunk when they are free; which thread did a chunk does not matter). The evaluator keeps one
  * {@link Pass} per thread and reuses it on every call; inference skips the softmax normalisation
- * ({@link Pass#evaluate}). An evaluator is not thread-safe; close it to stop its threads.
+ * ({@link Pass#evaluate}). A network with the report's batchnorm is scored in one piece, since it
+ * normalises with the statistics of the whole set. An evaluator is not thread-safe; close it to
+ * stop its threads.
  */
 public final class Evaluator implements AutoCloseable {
     /** Samples per chunk: large enough to amortise a chunk, small enough to keep work matrices in cache. */
@@ -20,6 +22,7 @@ public final class Evaluator implements AutoCloseable {
     private final Pass[] passes;
     private final WorkerTeam team;
     private final WorkerTeam.Task chunkTask = this::runChunk;
+    private Pass wholeSet;              // for networks that normalise with the scored set's statistics
     private Dataset data;
     private double lambda;
     private int chunks;
@@ -34,7 +37,10 @@ public final class Evaluator implements AutoCloseable {
         this.team = this.threads == 1 ? null : new WorkerTeam(this.threads, "scratchnet-eval");
     }
 
-    /** Cost (cross-entropy plus {@code lambda/(2m)·sum(W²)}) and accuracy on {@code data}. */
+    /**
+     * Cost (cross-entropy plus {@code lambda/(2m)·Σθ²}, θ as the network's {@link Formulas.L2Scope}
+     * says) and accuracy on {@code data}.
+     */
     public Evaluation evaluate(Dataset data, double lambda) {
         start(data, lambda);
         return finish();
@@ -47,7 +53,7 @@ public final class Evaluator implements AutoCloseable {
      */
     public void start(Dataset data, double lambda) {
         if (this.data != null) throw new IllegalStateException("an evaluation is already running; finish it first");
-        int count = (data.size() + CHUNK - 1) / CHUNK;
+        int count = chunks(data);
         if (cost.length < count) {
             cost = new double[count];
             correct = new int[count];
@@ -79,16 +85,30 @@ public final class Evaluator implements AutoCloseable {
             right += correct[c];
         }
         int m = data.size();
-        double l2 = lambda == 0 ? 0 : lambda / (2.0 * m) * net.parameters().sumOfSquaredWeights();
+        double l2 = lambda == 0 ? 0 : lambda / (2.0 * m) * net.l2SumOfSquares();
         return new Evaluation(costSum / m + l2, (double) right / m, m);
+    }
+
+    // One chunk per CHUNK samples; one chunk of the whole set when the network normalises with
+    // the statistics of the set it scores.
+    private int chunks(Dataset data) {
+        return net.scoresWholeSets() ? 1 : (data.size() + CHUNK - 1) / CHUNK;
+    }
+
+    // The pass for samples from..to of worker w: its chunk pass, or the whole-set pass
+    // (allocated for the largest set scored so far: once per shape).
+    private Pass pass(int worker, int from, int to) {
+        if (to - from <= CHUNK) return passes[worker];
+        if (wholeSet == null || wholeSet.capacity() < to - from) wholeSet = new Pass(net, to - from);
+        return wholeSet;
     }
 
     // Chunk c on worker w's pass; each chunk's sums land in its own slot.
     private void runChunk(int worker, int c) {
-        Pass pass = passes[worker];
         Dataset d = data;
         int from = c * CHUNK;
-        int to = Math.min(from + CHUNK, d.size());
+        int to = net.scoresWholeSets() ? d.size() : Math.min(from + CHUNK, d.size());
+        Pass pass = pass(worker, from, to);
         pass.evaluate(d, from, to);
         cost[c] = pass.crossEntropySum();
         correct[c] = pass.correct();
@@ -97,9 +117,10 @@ public final class Evaluator implements AutoCloseable {
     /** The most probable class of every sample of {@code data}. */
     public int[] predict(Dataset data) {
         int[] out = new int[data.size()];
-        Pass pass = passes[0];
-        for (int from = 0; from < data.size(); from += CHUNK) {
-            int to = Math.min(from + CHUNK, data.size());
+        int step = net.scoresWholeSets() ? Math.max(1, data.size()) : CHUNK;
+        for (int from = 0; from < data.size(); from += step) {
+            int to = Math.min(from + step, data.size());
+            Pass pass = pass(0, from, to);
             pass.evaluate(data, from, to);
             for (int i = 0; i < to - from; i++) out[from + i] = pass.predicted(i);
         }

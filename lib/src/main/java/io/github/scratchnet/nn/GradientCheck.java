@@ -78,6 +78,6 @@ public final class GradientCheck {
     /** The training-mode cost J of {@code net} on {@code data}, L2 term included. */
     public static double cost(Pass pass, Network net, Dataset data, double lambda) {
         pass.forward(data, null, 0, data.size(), true);
-        return pass.crossEntropy() + lambda / (2.0 * data.size()) * net.parameters().sumOfSquaredWeights();
+        return pass.crossEntropy() + lambda / (2.0 * data.size()) * net.l2SumOfSquares();
     }
 }

@@ -10,7 +10,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Without batch statistics (batchnorm off, or inference) it works on any range of samples
  * ({@link #forwardRows}); in training mode with batchnorm it needs the whole batch
  * ({@link #forwardBatch}, {@link #backwardBatch}). The kinds: {@link Relu} (batchnorm off),
- * {@link ReluThenNormalize} and {@link BatchNormThenRelu} (both {@link NormalizedActivation}s).
+ * {@link ReluThenNormalize} and {@link BatchNormThenRelu} (both {@link NormalizedActivation}s), and
+ * {@link ReluThenReportNormalize}, the report's batchnorm, which needs the whole batch at inference too.
  */
 abstract class HiddenActivation {
     final int l;
@@ -33,7 +34,9 @@ abstract class HiddenActivation {
     static HiddenActivation of(BatchNormMode mode, LinearLayer below, Network net, int capacity) {
         return switch (mode) {
             case OFF -> new Relu(below, capacity);
-            case NORMALIZE -> new ReluThenNormalize(below, net.runningStats(), capacity);
+            case NORMALIZE -> net.formulas().batchNorm() == Formulas.BatchNormForm.REPORT
+                    ? new ReluThenReportNormalize(below, capacity)
+                    : new ReluThenNormalize(below, net.runningStats(), capacity);
             case FULL -> new BatchNormThenRelu(below, net.parameters(), net.runningStats(), capacity);
         };
     }

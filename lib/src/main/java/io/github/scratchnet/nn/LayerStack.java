@@ -26,7 +26,7 @@ final class LayerStack {
             if (l > 1) top = dense[l] = new DenseLayer(l, p, hidden[l - 1], capacity);
             if (l < count) hidden[l] = HiddenActivation.of(net.batchNorm(), top, net, capacity);
         }
-        output = new SoftmaxCrossEntropy(top, capacity);
+        output = new SoftmaxCrossEntropy(top, net.formulas(), capacity);
     }
 
     /** The forward caches of every layer for a batch of {@code m} samples; Wt and b copied where padded. */

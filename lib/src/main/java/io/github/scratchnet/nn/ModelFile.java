@@ -20,13 +20,20 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@code bn_eps} and {@code bn_mode} ({@code "off"}, {@code "normalize"}, {@code "full"}) are
  * always written, and so is the string {@code dataset}: the {@link DataSetKind#label()} of the data
  * the network was trained on ({@code "mnist"}, {@code "fashion-mnist"}). A file without it (written
- * before data sets had names) counts as MNIST.
+ * before data sets had names) counts as MNIST. The strings {@code softmax}, {@code cross_entropy},
+ * {@code bn_form} and {@code l2_scope} record the network's {@link Formulas} (a file without them
+ * computes with the sound ones).
  */
 public final class ModelFile {
     private ModelFile() {}
 
     /** Name of the string entry that records the data set. */
     public static final String DATASET = "dataset";
+    /** Names of the string entries that record the network's {@link Formulas}; absent (older files): the sound ones. */
+    public static final String SOFTMAX = "softmax";
+    public static final String CROSS_ENTROPY = "cross_entropy";
+    public static final String BN_FORM = "bn_form";
+    public static final String L2_SCOPE = "l2_scope";
 
     /** {@link #save(Network, DataSetKind, Path)} of a network trained on MNIST. */
     public static void save(Network net, Path file) {
@@ -54,6 +61,11 @@ public final class ModelFile {
         w.scalar("bn_eps", Network.BN_EPSILON);
         w.string("bn_mode", net.batchNorm().label());
         w.string(DATASET, dataSet.label());
+        Formulas f = net.formulas();
+        w.string(SOFTMAX, f.softmax().label());
+        w.string(CROSS_ENTROPY, f.crossEntropy().label());
+        w.string(BN_FORM, f.batchNorm().label());
+        w.string(L2_SCOPE, f.l2().label());
         w.write(file);
     }
 
@@ -122,7 +134,28 @@ public final class ModelFile {
                 }
             }
         }
-        return new Network(n, mode, p, stats);
+        return new Network(n, mode, formulas(file, npz), p, stats);
+    }
+
+    // The formulas a file records, entry by entry; the sound one where an entry is absent.
+    private static Formulas formulas(Path file, Npz npz) {
+        Formulas s = Formulas.SOUND;
+        try {
+            return new Formulas(
+                    choice(npz, SOFTMAX, Formulas.Softmax.values(), Formulas.Softmax::label, s.softmax()),
+                    choice(npz, CROSS_ENTROPY, Formulas.CrossEntropy.values(), Formulas.CrossEntropy::label, s.crossEntropy()),
+                    choice(npz, BN_FORM, Formulas.BatchNormForm.values(), Formulas.BatchNormForm::label, s.batchNorm()),
+                    choice(npz, L2_SCOPE, Formulas.L2Scope.values(), Formulas.L2Scope::label, s.l2()));
+        } catch (IllegalArgumentException e) {
+            throw corrupt(file, e.getMessage());
+        }
+    }
+
+    private static <E> E choice(Npz npz, String entry, E[] values, java.util.function.Function<E, String> label, E absent) {
+        if (!npz.contains(entry)) return absent;
+        String text = npz.string(entry);
+        for (E v : values) if (label.apply(v).equals(text)) return v;
+        throw new IllegalArgumentException("its " + entry + " entry '" + text + "' is not a known choice");
     }
 
     private static DMatrixRMaj column(DMatrixRMaj row) {

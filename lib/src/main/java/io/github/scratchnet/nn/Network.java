@@ -2,6 +2,7 @@ package io.github.scratchnet.nn;
 
 import io.github.scratchnet.ScratchnetException;
 import java.util.Arrays;
+import io.github.scratchnet.random.TorchGenerator;
 import java.util.Random;
 
 /**
@@ -20,11 +21,18 @@ public final class Network {
 
     private final int[] sizes;
     private final BatchNormMode batchNorm;
+    private final Formulas formulas;
     private final Parameters parameters;
     private final RunningStats runningStats;
 
-    /** A network with the given parameters and running statistics (taken over, not copied). */
+    /** A network with the given parameters and running statistics (taken over, not copied), computing with {@link Formulas#SOUND}. */
     public Network(int[] sizes, BatchNormMode batchNorm, Parameters parameters, RunningStats runningStats) {
+        this(sizes, batchNorm, Formulas.SOUND, parameters, runningStats);
+    }
+
+    /** A network with the given formulas, parameters and running statistics (taken over, not copied). */
+    public Network(int[] sizes, BatchNormMode batchNorm, Formulas formulas, Parameters parameters,
+            RunningStats runningStats) {
         LayerSizes.requireValid(sizes);
         if (!Arrays.equals(sizes, parameters.sizes())) {
             throw new ScratchnetException("parameters have layer sizes " + Arrays.toString(parameters.sizes())
@@ -35,8 +43,13 @@ public final class Network {
                     + " does not match the parameters (gamma/beta " + (parameters.hasScaleShift() ? "present" : "absent")
                     + "); use the mode the model was trained with");
         }
+        if (batchNorm == BatchNormMode.FULL && formulas.batchNorm() == Formulas.BatchNormForm.REPORT) {
+            throw new ScratchnetException("the report's batchnorm normalises after the ReLU and has no full form;"
+                    + " use batchnorm normalize, or the standard batchnorm form");
+        }
         this.sizes = sizes.clone();
         this.batchNorm = batchNorm;
+        this.formulas = formulas;
         this.parameters = parameters;
         this.runningStats = runningStats;
     }
@@ -46,8 +59,27 @@ public final class Network {
      * scale and zero shift. Weights are drawn row by row of the report's {@code W}.
      */
     public static Network initialize(int[] sizes, BatchNormMode batchNorm, long seed) {
+        return initialize(sizes, batchNorm, Formulas.SOUND, Initialization.HE, seed);
+    }
+
+    /**
+     * A fresh network computing with {@code formulas}, its weights drawn by {@code init} from
+     * {@code seed}; zero biases, unit batchnorm scale and zero shift.
+     */
+    public static Network initialize(int[] sizes, BatchNormMode batchNorm, Formulas formulas, Initialization init,
+            long seed) {
         LayerSizes.requireValid(sizes);
         Parameters p = new Parameters(sizes, batchNorm == BatchNormMode.FULL);
+        switch (init) {
+            case HE -> heNormal(p, sizes, seed);
+            case WIDTH_SCALED -> widthScaled(p, sizes, seed);
+        }
+        for (int l = 1; l < sizes.length; l++) if (p.gamma(l) != null) p.gamma(l).fill(1.0);
+        return new Network(sizes, batchNorm, formulas, p, new RunningStats(sizes));
+    }
+
+    // W(l) ~ N(0, 2/n(l-1)), drawn row by row of the report's W
+    private static void heNormal(Parameters p, int[] sizes, long seed) {
         Random random = new Random(seed);
         for (int l = 1; l < sizes.length; l++) {
             double std = Math.sqrt(2.0 / sizes[l - 1]);
@@ -56,9 +88,19 @@ public final class Network {
                     p.wt(l).set(in, out, random.nextGaussian() * std);
                 }
             }
-            if (p.gamma(l) != null) p.gamma(l).fill(1.0);
         }
-        return new Network(sizes, batchNorm, p, new RunningStats(sizes));
+    }
+
+    // W(l) = randn(n(l), n(l-1)) / n(l), PyTorch's stream after manual_seed(seed), layer after layer
+    private static void widthScaled(Parameters p, int[] sizes, long seed) {
+        double[][] w = TorchGenerator.widthScaledWeights(seed, sizes);
+        for (int l = 1; l < sizes.length; l++) {
+            double[] row = w[l - 1];
+            int in = sizes[l - 1];
+            for (int out = 0; out < sizes[l]; out++) {
+                for (int i = 0; i < in; i++) p.wt(l).set(i, out, row[out * in + i]);
+            }
+        }
     }
 
     public int[] sizes() {
@@ -71,6 +113,25 @@ public final class Network {
 
     public BatchNormMode batchNorm() {
         return batchNorm;
+    }
+
+    /** The formulas of its softmax, cost, batchnorm and L2 term. */
+    public Formulas formulas() {
+        return formulas;
+    }
+
+    /**
+     * Whether inference needs whole-set statistics: the report's batchnorm normalises every set it
+     * scores with that set's own mean and deviation, so the set cannot be cut into chunks.
+     */
+    public boolean scoresWholeSets() {
+        return batchNorm != BatchNormMode.OFF && formulas.batchNorm() == Formulas.BatchNormForm.REPORT;
+    }
+
+    /** The L2 sum {@code Σθ²} of the cost: weights, or weights and biases, as the formulas say. */
+    public double l2SumOfSquares() {
+        return formulas.l2() == Formulas.L2Scope.WEIGHTS ? parameters.sumOfSquaredWeights()
+                : parameters.sumOfSquaredWeightsAndBiases();
     }
 
     /** The trained parameters; live, not a copy. */
@@ -87,7 +148,7 @@ public final class Network {
     public Network copy() {
         RunningStats stats = new RunningStats(sizes);
         stats.setTo(runningStats);
-        return new Network(sizes, batchNorm, parameters.copy(), stats);
+        return new Network(sizes, batchNorm, formulas, parameters.copy(), stats);
     }
 
     /** Overwrites this network's parameters and running statistics with {@code other}'s. */
@@ -98,6 +159,7 @@ public final class Network {
 
     @Override
     public String toString() {
-        return "Network" + Arrays.toString(sizes) + " batchnorm=" + batchNorm.label();
+        return "Network" + Arrays.toString(sizes) + " batchnorm=" + batchNorm.label()
+                + (formulas.equals(Formulas.SOUND) ? "" : " " + formulas);
     }
 }

@@ -99,6 +99,18 @@ public final class Parameters {
         return sum;
     }
 
+    /**
+     * Sum of the squares of every weight and bias (not of gamma and beta), the report's L2 sum: its
+     * {@code param_dict_2vec} stacked W and b of every layer.
+     */
+    public double sumOfSquaredWeightsAndBiases() {
+        double sum = sumOfSquaredWeights();
+        for (int l = 1; l <= layers(); l++) {
+            for (double v : b[l].data) sum += v * v;
+        }
+        return sum;
+    }
+
     /** Every array with its report name (W1, b1, gamma1, beta1, ...), in a fixed order. */
     public List<Named> named() {
         List<Named> list = new ArrayList<>();

@@ -136,9 +136,10 @@ public final class Pass implements AutoCloseable {
         cached = !probabilities ? Cached.EVALUATION : training ? Cached.TRAINING : Cached.INFERENCE;
     }
 
-    // Without batch statistics every stage treats each sample on its own.
+    // Without batch statistics every stage treats each sample on its own; the report's batchnorm
+    // takes the statistics of the samples at hand at inference too.
     private boolean rowWise(boolean training) {
-        return !training || net.batchNorm() == BatchNormMode.OFF;
+        return net.batchNorm() == BatchNormMode.OFF || !training && !net.scoresWholeSets();
     }
 
     /** Whether a batch of {@code m} samples is split across this pass's threads. */

@@ -7,7 +7,7 @@ package io.github.scratchnet.train;
  * <p>With checks every 100 steps and a patience of 100 this is the report's rule: stop at the
  * first check that does not improve. A patience of 0 never stops.
  */
-public final class EarlyStopping {
+public final class EarlyStopping implements StoppingRule {
     private final int patience;
     private final double minDelta;
     private double best = Double.POSITIVE_INFINITY;
@@ -19,6 +19,7 @@ public final class EarlyStopping {
     }
 
     /** Records a check; returns true when it is the best so far. */
+    @Override
     public boolean improved(long step, double validationCost) {
         if (validationCost < best - minDelta) {
             best = validationCost;
@@ -29,10 +30,12 @@ public final class EarlyStopping {
     }
 
     /** Whether training should stop at {@code step}, after {@link #improved} was told of it. */
+    @Override
     public boolean shouldStop(long step) {
         return patience > 0 && step - bestStep >= patience;
     }
 
+    @Override
     public long bestStep() {
         return bestStep;
     }

@@ -15,9 +15,11 @@ import java.util.Random;
 /**
  * Mini-batch SGD with validation checks and early stopping: the report's {@code L_layer_model}.
  *
- * <p>Initialisation uses the seed; the order of the training samples is reshuffled every epoch
- * from a second stream derived from the same seed, so a run is a pure function of its
- * configuration and data. The trainer checks the thread's interrupt flag at every step.
+ * <p>Initialisation uses the seed, as the protocol's {@link Protocol#init} says; under
+ * {@link Protocol.BatchOrder#RESHUFFLED} the order of the training samples is reshuffled every
+ * epoch from a second stream derived from the same seed, so a run is a pure function of its
+ * configuration and data. The stopping rule and what a check records follow
+ * {@link Protocol#stopping}. The trainer checks the thread's interrupt flag at every step.
  */
 public final class Trainer {
     /** A batch cost this many times the first batch's counts as divergence. */
@@ -61,6 +63,10 @@ public final class Trainer {
      * @throws ScratchnetException for a configuration that differs in anything else, or is more patient
      */
     public Trainer observing(List<TrainConfig> rules) {
+        if (!rules.isEmpty() && config.protocol().stopping() != Protocol.Stopping.PATIENCE) {
+            throw new ScratchnetException("cannot observe stopping rules on a run whose protocol stops by cost change;"
+                    + " patience rules need protocol field stopping=patience");
+        }
         for (TrainConfig r : rules) {
             TrainConfig same = r.toBuilder().patience(config.patience()).restoreBest(config.restoreBest()).build();
             if (!same.equals(config)) {
@@ -99,7 +105,8 @@ public final class Trainer {
      */
     public List<TrainingResult> fitAll(Dataset train, Dataset validation, Dataset test) {
         checkData(train, validation, test);
-        Network net = Network.initialize(config.layers(), config.batchNorm(), config.seed());
+        Protocol p = config.protocol();
+        Network net = Network.initialize(config.layers(), config.batchNorm(), p.formulas(), p.init(), config.seed());
         return fitAll(net, train, validation, test);
     }
 
@@ -111,13 +118,20 @@ public final class Trainer {
     /** {@link #fitAll(Dataset, Dataset, Dataset)} on {@code net}, trained in place. */
     public List<TrainingResult> fitAll(Network net, Dataset train, Dataset validation, Dataset test) {
         checkData(train, validation, test);
+        if (!net.formulas().equals(config.protocol().formulas())) {
+            throw new ScratchnetException("the network computes with " + net.formulas() + " but protocol "
+                    + config.protocol() + " asks for " + config.protocol().formulas()
+                    + "; initialise the network from the same protocol");
+        }
         int n = train.size();
         int batch = config.batchSize();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         // A stream of its own for shuffling, so initialisation and order do not depend on each other.
         Random shuffle = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
-        EarlyStopping stopping = new EarlyStopping(config.patience(), config.minDelta());
+        StoppingRule stopping = StoppingRule.of(config);
+        Protocol protocol = config.protocol();
+        boolean reportChecks = protocol.stopping() == Protocol.Stopping.COST_CHANGE;
         List<Check> history = new ArrayList<>();
         boolean anyRestores = config.restoreBest() || observed.stream().anyMatch(TrainConfig::restoreBest);
         Network best = anyRestores ? net.copy() : null;
@@ -137,16 +151,17 @@ public final class Trainer {
             checks.observers = observers;
             training:
             for (epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-                Dataset.shuffle(order, shuffle);
+                if (protocol.order() == Protocol.BatchOrder.RESHUFFLED) Dataset.shuffle(order, shuffle);
                 for (int from = 0; from < n; from += batch) {
                     if (Thread.currentThread().isInterrupted()) throw new TrainingInterruptedException(step);
                     int to = Math.min(from + batch, n);
                     pass.forward(train, order, from, to, true);
                     int m = to - from;
-                    double cost = pass.crossEntropy()
-                            + (lambda == 0 ? 0 : lambda / (2.0 * m) * net.parameters().sumOfSquaredWeights());
+                    double cost = pass.crossEntropy() + (lambda == 0 ? 0 : lambda / (2.0 * m) * net.l2SumOfSquares());
                     if (step == 0) firstCost = cost;
-                    if (!Double.isFinite(cost) || cost > DIVERGENCE_FACTOR * Math.max(firstCost, 1e-3)) {
+                    // the report's procedure ran on through exploding costs: only NaN/Inf ends it
+                    boolean exploded = !reportChecks && cost > DIVERGENCE_FACTOR * Math.max(firstCost, 1e-3);
+                    if (!Double.isFinite(cost) || exploded) {
                         // a check still running comes first: it may have ended training before this step
                         StopReason earlier = checks.settle();
                         if (earlier != null) {
@@ -162,6 +177,10 @@ public final class Trainer {
                     pass.backwardAndUpdate(lambda, config.learningRate());
                     step++;
                     if (step % config.evalEvery() == 0) {
+                        // the report's check: the batch's cost before the update, the L2 term after it
+                        if (reportChecks) {
+                            cost = pass.crossEntropy() + (lambda == 0 ? 0 : lambda / (2.0 * m) * net.l2SumOfSquares());
+                        }
                         StopReason stop = checks.check(step, epoch, cost);
                         if (stop != null) {
                             reason = stop;
@@ -200,7 +219,7 @@ public final class Trainer {
         private final Dataset train;
         private final Dataset validation;
         private final Dataset test;
-        private final EarlyStopping stopping;
+        private final StoppingRule stopping;
         private final Network best;
         private final List<Check> history;
         private final long start;
@@ -209,7 +228,7 @@ public final class Trainer {
         private Evaluator viewEvaluator;
 
         Observers(Network net, Evaluator netEvaluator, Dataset train, Dataset validation, Dataset test,
-                EarlyStopping stopping, Network best, List<Check> history, long start) {
+                StoppingRule stopping, Network best, List<Check> history, long start) {
             this.net = net;
             this.netEvaluator = netEvaluator;
             this.train = train;
@@ -288,7 +307,7 @@ public final class Trainer {
         private final Network net;
         private final Dataset validation;
         private final double lambda;
-        private final EarlyStopping stopping;
+        private final StoppingRule stopping;
         private final Network best;
         private final List<Check> history;
         private final long start;
@@ -302,7 +321,7 @@ public final class Trainer {
         private long stopStep;
         private Observers observers;
 
-        Checks(Network net, Dataset validation, double lambda, EarlyStopping stopping, Network best,
+        Checks(Network net, Dataset validation, double lambda, StoppingRule stopping, Network best,
                 List<Check> history, long start, Evaluator now, boolean overlap) {
             this.net = net;
             this.validation = validation;

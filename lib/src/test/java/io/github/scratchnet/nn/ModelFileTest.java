@@ -45,6 +45,18 @@ class ModelFileTest {
     }
 
     @Test
+    void theFormulasAreRecordedAndRestored() {
+        Network report = Network.initialize(new int[] {6, 4, 3}, BatchNormMode.NORMALIZE, Formulas.REPORT,
+                Initialization.HE, 3);
+        Path file = dir.resolve("report.npz");
+        ModelFile.save(report, file);
+        assertEquals(Formulas.REPORT, ModelFile.load(file).formulas());
+        Path sound = dir.resolve("sound.npz");
+        ModelFile.save(Network.initialize(new int[] {6, 4, 3}, BatchNormMode.OFF, 3), sound);
+        assertEquals(Formulas.SOUND, ModelFile.load(sound).formulas());
+    }
+
+    @Test
     void arraysAreInTheReportsOrientation() {
         Network net = Network.initialize(new int[] {6, 5, 3}, BatchNormMode.OFF, 1);
         Path file = dir.resolve("m.npz");

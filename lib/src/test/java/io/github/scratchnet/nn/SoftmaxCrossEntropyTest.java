@@ -16,7 +16,7 @@ class SoftmaxCrossEntropyTest {
         linear.prepareBackward(2);
         Dataset data = Dataset.fromRows(new double[2][2], new int[] {2, 1}, 3);
         Batch batch = new Batch(data, null, 0, 2);
-        SoftmaxCrossEntropy output = new SoftmaxCrossEntropy(linear, 2);
+        SoftmaxCrossEntropy output = new SoftmaxCrossEntropy(linear, Formulas.SOUND, 2);
         output.reshape(2);
 
         output.forwardRows(batch, 0, 2, true);
