@@ -2,6 +2,7 @@ package io.github.scratchnet.bench;
 
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
+import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import io.github.scratchnet.train.Trainer;
 import io.github.scratchnet.train.TrainingListener;
@@ -24,19 +25,30 @@ public final class Benchmark {
 
     /** The reference workload's configuration for batch size {@code batchSize}. */
     public static TrainConfig config(int batchSize, int totalEpochs, long seed) {
+        return config(batchSize, totalEpochs, seed, Protocol.SOUND);
+    }
+
+    /** {@link #config(int, int, long)} under {@code protocol}, whose stopping rule is the patience one: a benchmark never stops early. */
+    public static TrainConfig config(int batchSize, int totalEpochs, long seed, Protocol protocol) {
         // patience 0: no early stopping; no batchnorm, no L2, no restore-best.
         return TrainConfig.builder().learningRate(LEARNING_RATE).batchSize(batchSize).maxEpochs(totalEpochs)
-                .patience(0).evalEvery(EVAL_EVERY).seed(seed).build();
+                .patience(0).evalEvery(EVAL_EVERY).seed(seed).protocol(protocol.with("stopping", "patience")).build();
     }
 
     /** Trains on {@code train}, checking on {@code validation}, and times every epoch. */
     public static BenchResult run(Dataset train, Dataset validation, int batchSize, int warmup, int epochs,
             int threads, long seed) {
+        return run(train, validation, batchSize, warmup, epochs, threads, seed, Protocol.SOUND);
+    }
+
+    /** {@link #run(Dataset, Dataset, int, int, int, int, long)} under {@code protocol} ({@link #config(int, int, long, Protocol)}). */
+    public static BenchResult run(Dataset train, Dataset validation, int batchSize, int warmup, int epochs,
+            int threads, long seed, Protocol protocol) {
         if (warmup < 0 || epochs < 1) {
             throw new ScratchnetException("need at least one timed epoch and no negative warm-up, got warm-up "
                     + warmup + " and " + epochs + " epochs");
         }
-        Trainer trainer = new Trainer(config(batchSize, warmup + epochs, seed), threads);
+        Trainer trainer = new Trainer(config(batchSize, warmup + epochs, seed, protocol), threads);
         List<Double> epochSeconds = new ArrayList<>();
         List<Double> validationSeconds = new ArrayList<>();
         long[] last = {System.nanoTime(), 0};

@@ -14,13 +14,14 @@ import io.github.scratchnet.experiment.SweepListener;
 import io.github.scratchnet.experiment.SweepResult;
 import tech.tablesaw.api.Table;
 import io.github.scratchnet.experiment.SweepRun;
-import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.Setting;
 import io.github.scratchnet.train.TrainConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
  * {@link Sweep}; every finished run is kept in {@code --out}, and running the same command again
  * resumes. Progress on stderr, the summary table on stdout.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = SettingOptions.Lists.class,
         description = {"Train every combination of the listed hyper-parameters on MNIST or Fashion-MNIST, in parallel.",
             "Finished runs are kept in --out (runs/<id>.json and .npz, runs.csv, checks.csv); running the same command "
                     + "again reuses them and computes only the rest, so a stopped sweep resumes.",
@@ -50,19 +51,6 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--batch-sizes", split = ",", paramLabel = "B", description = "batch sizes to sweep (default: --batch-size)")
-    int[] batchSizes;
-
-    @Option(names = "--l2-values", split = ",", paramLabel = "LAMBDA", description = "L2 lambdas to sweep (default: --l2)")
-    double[] l2Values;
-
-    @Option(names = "--batchnorm-modes", split = ",", paramLabel = "MODE", converter = TrainOptions.BatchNormConverter.class,
-            description = "batchnorm modes to sweep: off, normalize, full (default: --batchnorm)")
-    BatchNormMode[] batchNormModes;
-
-    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "seeds to sweep (default: --seed)")
-    long[] seeds;
 
     @Option(names = "--parallel", paramLabel = "N", description = "runs trained at once (default: ${DEFAULT-VALUE}, the processors)")
     int parallel = Runtime.getRuntime().availableProcessors();
@@ -108,8 +96,7 @@ public final class SweepCommand implements Callable<Integer> {
                 .label(label)
                 .parallelism(parallel)
                 .sharedFolder(slice.count() > 1)
-                .data(options.dataSet(), maxTrain == null ? MnistData.loader(options.dataSet(), options.dataDir())
-                        : MnistData.loader(options.dataSet(), options.dataDir(), maxTrain))
+                .dataSet(options.dataSet(), options.dataDir(), maxTrain == null ? Mnist.TRAIN_SIZE : maxTrain)
                 .listener(new Reporter(progress, configs.size()))
                 .build();
 
@@ -147,17 +134,15 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The runs to do, from the list options and, where a list is absent, the single-value ones. */
+    /**
+     * The runs to do, from the list options and, where a list is absent, the single-value ones (a
+     * seed given by neither is each protocol's default).
+     */
     List<TrainConfig> configs() {
-        notBoth("--batch-size", "--batch-sizes");
-        notBoth("--l2", "--l2-values");
-        notBoth("--batchnorm", "--batchnorm-modes");
-        notBoth("--seed", "--seeds");
-        SweepGrid grid = SweepGrid.of(options.toConfig());
-        if (batchSizes != null) grid.batchSizes(batchSizes);
-        if (l2Values != null) grid.l2(l2Values);
-        if (batchNormModes != null) grid.batchNorm(batchNormModes);
-        if (seeds != null) grid.seeds(seeds);
+        for (Setting s : Setting.values()) s.listFlag().ifPresent(list -> notBoth(s.flag(), list));
+        options.toConfig(); // the single values, checked before the lists
+        SweepGrid grid = SweepGrid.of(options.builder());
+        for (Setting s : Setting.values()) SettingOptions.list(spec, s).ifPresent(values -> grid.vary(s, values));
         return grid.configs();
     }
 
@@ -194,8 +179,10 @@ public final class SweepCommand implements Callable<Integer> {
         o.println("runs: " + result.runsCsv().orElseThrow());
         o.println("checks: " + result.checksCsv().orElseThrow());
         if (result.runs().stream().map(r -> r.config().seed()).distinct().count() > 1) {
-            Table byConfig = SeedSummary.of(result.runsTable(), List.of(ResultsStore.BATCH_SIZE, ResultsStore.BATCHNORM,
+            List<String> columns = new ArrayList<>(List.of(ResultsStore.BATCH_SIZE, ResultsStore.BATCHNORM,
                     ResultsStore.LAMBDA, ResultsStore.PATIENCE, ResultsStore.VALIDATION_ACCURACY, ResultsStore.TEST_ACCURACY));
+            if (result.runs().stream().map(r -> r.config().protocol()).distinct().count() > 1) columns.add(0, ResultsStore.PROTOCOL);
+            Table byConfig = SeedSummary.of(result.runsTable(), columns);
             o.println("by configuration (mean and std over seeds):");
             byConfig.setName("by configuration, mean over seeds");
             o.println(byConfig.printAll());

@@ -10,6 +10,7 @@ import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.experiment.RunSummary;
 import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.Setting;
 import io.github.scratchnet.train.TrainConfig;
 import io.github.scratchnet.train.Trainer;
 import io.github.scratchnet.train.TrainingListener;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +49,8 @@ public final class TrainCommand implements Callable<Integer> {
         DataSetKind dataSet = options.dataSet();
         MnistData.requireFiles(dataSet, options.dataDir());
         if (save != null) checkSaveTarget(save);
-        MnistSplits data = dataSet.load(options.dataDir(), config.splitSeed());
+        MnistSplits data = MnistData.loader(dataSet, options.dataDir(), config.protocol().split(), Mnist.TRAIN_SIZE)
+                .apply(config.splitSeed());
         if (!quiet) err.println("training on " + dataSet.displayName() + ": " + config);
         long stepsPerEpoch = (data.train().size() + config.batchSize() - 1) / config.batchSize();
         Progress progress = Progress.create(quiet, "train", stepsPerEpoch * config.maxEpochs(), "steps");
@@ -73,13 +76,17 @@ public final class TrainCommand implements Callable<Integer> {
         if (save != null) ModelFile.save(result.network(), dataSet, save);
         RunSummary summary = RunSummary.of(result);
         PrintStream out = System.out;
-        out.printf("stopped: %s after epoch %d, %d steps, %.1f s%n", summary.stopReason(), summary.epochs(),
-                summary.iterations(), summary.trainTimeSeconds());
+        out.printf("stopped: %s after epoch %d, %d steps, %.1f s%n", summary.stopReason(), result.epochs(),
+                result.iterations(), summary.trainTimeSeconds());
         out.printf("train cost %.4f acc %.4f | validation cost %.4f acc %.4f | test acc %.4f%n",
                 summary.trainCost(), summary.trainAccuracy(), summary.validationCost(),
                 summary.validationAccuracy(), summary.testAccuracy());
         if (save != null) out.println("saved " + save);
-        if (json) out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(summary.toJson()));
+        if (json) {
+            Map<String, Object> line = summary.toJson();
+            line.put(Setting.PROTOCOL.fileKey(), Setting.PROTOCOL.text(config));
+            out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(line));
+        }
         return 0;
     }
 

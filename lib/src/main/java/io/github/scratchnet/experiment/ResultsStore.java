@@ -3,17 +3,20 @@ package io.github.scratchnet.experiment;
 import io.github.scratchnet.AtomicFiles;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.Setting;
 import io.github.scratchnet.train.TrainConfig;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -42,13 +45,16 @@ public final class ResultsStore {
     /** The run id without its seed: the same for every seed of one configuration. */
     public static final String CONFIG_ID = "Config Id";
     public static final String QUESTION = "Question";
-    public static final String BATCH_SIZE = "Batch Size";
-    public static final String BATCHNORM = "Batchnorm";
-    public static final String LAMBDA = "Lambda";
-    public static final String PATIENCE = "Patience (checks)";
-    public static final String RESTORE_BEST = "Restore Best";
-    public static final String SEED = "Seed";
-    public static final String SPLIT_SEED = "Split Seed";
+    // The settings' columns are declared with the settings (Setting#column); these name a few for readers.
+    public static final String BATCH_SIZE = column(Setting.BATCH_SIZE);
+    public static final String BATCHNORM = column(Setting.BATCHNORM);
+    public static final String LAMBDA = column(Setting.L2);
+    public static final String PATIENCE = column(Setting.PATIENCE);
+    public static final String RESTORE_BEST = column(Setting.RESTORE_BEST);
+    public static final String SEED = column(Setting.SEED);
+    public static final String SPLIT_SEED = column(Setting.SPLIT_SEED);
+    /** The protocol's text form ({@code sound}, {@code report}, {@code report,init=he}). */
+    public static final String PROTOCOL = column(Setting.PROTOCOL);
     public static final String EPOCH = "Epoch Number";
     public static final String ITERATION = "Iteration";
     public static final String TIME = "Train Time in sec";
@@ -70,6 +76,8 @@ public final class ResultsStore {
     public static final String EPOCH_OF_CHECK = "Epoch";
     public static final String SECONDS = "Seconds";
 
+    /** The settings that have a column, in declaration order. */
+    private static final List<Setting> SETTING_COLUMNS = Arrays.stream(Setting.values()).filter(s -> s.column().isPresent()).toList();
     private static final Map<String, ColumnType> KNOWN_TYPES = knownTypes();
 
     private ResultsStore() {}
@@ -82,19 +90,15 @@ public final class ResultsStore {
         return Map.copyOf(m);
     }
 
-    /** One row per run, in the order given, labelled with {@code question}. */
+    /**
+     * One row per run, in the order given, labelled with {@code question}: its ids and question, the
+     * settings with {@link Setting#leadingColumn leading} columns, the report's figures and the stop
+     * reason, then the other settings' columns.
+     */
     public static Table runs(String question, List<SweepRun> runs) {
-        Table t = Table.create("runs");
         StringColumn id = StringColumn.create(RUN_ID);
         StringColumn configId = StringColumn.create(CONFIG_ID);
         StringColumn q = StringColumn.create(QUESTION);
-        IntColumn batch = IntColumn.create(BATCH_SIZE);
-        StringColumn bn = StringColumn.create(BATCHNORM);
-        DoubleColumn lambda = DoubleColumn.create(LAMBDA);
-        IntColumn patience = IntColumn.create(PATIENCE);
-        BooleanColumn restore = BooleanColumn.create(RESTORE_BEST);
-        LongColumn seed = LongColumn.create(SEED);
-        LongColumn splitSeed = LongColumn.create(SPLIT_SEED);
         IntColumn epochs = IntColumn.create(EPOCH);
         LongColumn iterations = LongColumn.create(ITERATION);
         DoubleColumn time = DoubleColumn.create(TIME);
@@ -104,24 +108,16 @@ public final class ResultsStore {
         DoubleColumn valAcc = DoubleColumn.create(VALIDATION_ACCURACY);
         DoubleColumn testAcc = DoubleColumn.create(TEST_ACCURACY);
         StringColumn stop = StringColumn.create(STOP_REASON);
-        DoubleColumn lr = DoubleColumn.create("Learning Rate");
-        StringColumn layers = StringColumn.create("Layers");
-        IntColumn maxEpochs = IntColumn.create("Max Epochs");
-        IntColumn evalEvery = IntColumn.create("Eval Every");
+        Map<Setting, Column<?>> settings = new EnumMap<>(Setting.class);
+        for (Setting s : SETTING_COLUMNS) settings.put(s, emptyColumn(s));
         for (SweepRun r : runs) {
             TrainConfig c = r.config();
             RunSummary s = r.summary();
             id.append(r.id());
             configId.append(RunId.ofConfiguration(c));
             q.append(question);
-            batch.append(c.batchSize());
-            bn.append(c.batchNorm().label());
-            lambda.append(c.l2());
-            patience.append(patienceInChecks(c));
-            restore.append(c.restoreBest());
-            seed.append(c.seed());
-            splitSeed.append(c.splitSeed());
-            epochs.append(s.epochs());
+            settings.forEach((setting, column) -> column.appendObj(setting.cell(c)));
+            epochs.append(s.epochNumber());
             iterations.append(s.iterations());
             time.append(s.trainTimeSeconds());
             trainCost.append(s.trainCost());
@@ -130,21 +126,29 @@ public final class ResultsStore {
             valAcc.append(s.validationAccuracy());
             testAcc.append(s.testAccuracy());
             stop.append(s.stopReason());
-            lr.append(c.learningRate());
-            layers.append(Arrays.stream(c.layers()).mapToObj(Integer::toString).collect(Collectors.joining("-")));
-            maxEpochs.append(c.maxEpochs());
-            evalEvery.append(c.evalEvery());
         }
-        return t.addColumns(id, configId, q, batch, bn, lambda, patience, restore, seed, splitSeed, epochs, iterations, time, trainCost,
-                trainAcc, valCost, valAcc, testAcc, stop, lr, layers, maxEpochs, evalEvery);
+        Table t = Table.create("runs").addColumns(id, configId, q);
+        for (Setting s : SETTING_COLUMNS) if (s.leadingColumn()) t.addColumns(settings.get(s));
+        t.addColumns(epochs, iterations, time, trainCost, trainAcc, valCost, valAcc, testAcc, stop);
+        for (Setting s : SETTING_COLUMNS) if (!s.leadingColumn()) t.addColumns(settings.get(s));
+        return t;
     }
 
-    /**
-     * The stopping rule's patience counted in validation checks (rounded up: a rule that waits
-     * 150 steps with checks every 100 stops at the second check without improvement); 0 never stops.
-     */
+    private static String column(Setting s) {
+        return s.column().orElseThrow();
+    }
+
+    private static Column<?> emptyColumn(Setting s) {
+        String name = column(s);
+        Class<?> type = s.cellClass();
+        return type == Integer.class ? IntColumn.create(name) : type == Long.class ? LongColumn.create(name)
+                : type == Double.class ? DoubleColumn.create(name) : type == Boolean.class ? BooleanColumn.create(name)
+                : StringColumn.create(name);
+    }
+
+    /** {@link TrainConfig#patienceInChecks}. */
     public static int patienceInChecks(TrainConfig c) {
-        return (c.patience() + c.evalEvery() - 1) / c.evalEvery();
+        return c.patienceInChecks();
     }
 
     /** One row per validation check of every run, runs in the order given. */
@@ -211,7 +215,7 @@ public final class ResultsStore {
     public static Table publish(Table runs, Path combined) {
         Table all = runs.copy();
         if (Files.exists(combined)) {
-            Table before = read(combined);
+            Table before = upgrade(read(combined), runs);
             if (!before.columnNames().equals(runs.columnNames())) {
                 throw new ScratchnetException(combined + " does not hold the columns this version writes; delete it"
                         + " and run the notebooks again to rebuild it");
@@ -225,7 +229,31 @@ public final class ResultsStore {
         return sorted;
     }
 
-    /** The columns that say what was trained: every setting of a run but its seed. */
-    public static final List<String> CONFIGURATION_COLUMNS = List.of(CONFIG_ID, QUESTION, BATCH_SIZE, BATCHNORM,
-            LAMBDA, PATIENCE, RESTORE_BEST, SPLIT_SEED, "Learning Rate", "Layers", "Max Epochs", "Eval Every");
+    /**
+     * A table of runs written by an earlier version, in the columns of {@code current}: columns in
+     * today's order, and the column of a setting added since filled with the value every earlier
+     * run had ({@link Setting#legacyCell}). A table it cannot bring up to date is returned as it is.
+     */
+    static Table upgrade(Table before, Table current) {
+        if (before.columnNames().equals(current.columnNames()) || !current.columnNames().containsAll(before.columnNames())) {
+            return before;
+        }
+        Table out = Table.create(before.name());
+        for (String name : current.columnNames()) {
+            if (before.columnNames().contains(name)) {
+                out.addColumns(before.column(name).copy());
+                continue;
+            }
+            Setting added = SETTING_COLUMNS.stream().filter(s -> column(s).equals(name)).findFirst().orElse(null);
+            if (added == null || added.legacyCell().isEmpty()) return before;
+            Column<?> c = emptyColumn(added);
+            for (int i = 0; i < before.rowCount(); i++) c.appendObj(added.legacyCell().get());
+            out.addColumns(c);
+        }
+        return out;
+    }
+
+    /** The columns that say what was trained: the ids, the question and every setting of a run but its seed. */
+    public static final List<String> CONFIGURATION_COLUMNS = Stream.concat(Stream.of(CONFIG_ID, QUESTION),
+            SETTING_COLUMNS.stream().filter(s -> s != Setting.SEED).map(ResultsStore::column)).toList();
 }

@@ -8,8 +8,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.scratchnet.Version;
-import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.Setting;
 import io.github.scratchnet.train.StopReason;
 import io.github.scratchnet.train.TrainConfig;
 import java.io.IOException;
@@ -96,7 +96,9 @@ final class RunFile {
             String stop = string(s, "stop_reason");
             StopReason.valueOf(stop.toUpperCase(Locale.ROOT));
             RunSummary summary = new RunSummary(integer(s, "batch_size"), string(s, "batchnorm"), number(s, "l2"),
-                    get(s, "seed").getAsLong(), integer(s, "epochs"), get(s, "iterations").getAsLong(),
+                    get(s, "seed").getAsLong(), integer(s, "epochs"),
+                    // files from before protocols counted every epoch from 1
+                    s.has("epoch_number") ? integer(s, "epoch_number") : integer(s, "epochs"), get(s, "iterations").getAsLong(),
                     number(s, "train_time_s"), number(s, "train_cost"), number(s, "train_accuracy"),
                     number(s, "val_cost"), number(s, "val_accuracy"), number(s, "test_accuracy"), stop);
             if (summary.batchSize() != config.batchSize() || summary.seed() != config.seed()
@@ -120,36 +122,45 @@ final class RunFile {
         }
     }
 
+    /** Every setting under its {@link Setting#fileKey}: numbers, booleans and layer lists as such, the rest as text. */
     static JsonObject configJson(TrainConfig c) {
         JsonObject o = new JsonObject();
-        JsonArray layers = new JsonArray();
-        for (int n : c.layers()) layers.add(n);
-        o.add("layers", layers);
-        o.addProperty("learning_rate", c.learningRate());
-        o.addProperty("batch_size", c.batchSize());
-        o.addProperty("max_epochs", c.maxEpochs());
-        o.addProperty("batchnorm", c.batchNorm().label());
-        o.addProperty("l2", c.l2());
-        o.addProperty("patience", c.patience());
-        o.addProperty("eval_every", c.evalEvery());
-        o.addProperty("min_delta", c.minDelta());
-        o.addProperty("restore_best", c.restoreBest());
-        o.addProperty("seed", c.seed());
-        o.addProperty("split_seed", c.splitSeed());
+        for (Setting s : Setting.values()) {
+            Object v = s.get(c);
+            if (v instanceof Number n) {
+                o.addProperty(s.fileKey(), n);
+            } else if (v instanceof Boolean b) {
+                o.addProperty(s.fileKey(), b);
+            } else if (v instanceof int[] a) {
+                JsonArray array = new JsonArray();
+                for (int n : a) array.add(n);
+                o.add(s.fileKey(), array);
+            } else {
+                o.addProperty(s.fileKey(), s.format(v));
+            }
+        }
         return o;
     }
 
+    /** The configuration {@link #configJson} wrote; a key of a setting added later may be absent (its default applies). */
     static TrainConfig configFrom(JsonObject o) {
-        JsonArray a = get(o, "layers").getAsJsonArray();
-        int[] layers = new int[a.size()];
-        for (int i = 0; i < layers.length; i++) layers[i] = a.get(i).getAsInt();
-        return TrainConfig.builder().layers(layers).learningRate(number(o, "learning_rate"))
-                .batchSize(integer(o, "batch_size")).maxEpochs(integer(o, "max_epochs"))
-                .batchNorm(BatchNormMode.parse(string(o, "batchnorm"))).l2(number(o, "l2"))
-                .patience(integer(o, "patience")).evalEvery(integer(o, "eval_every")).minDelta(number(o, "min_delta"))
-                .restoreBest(get(o, "restore_best").getAsBoolean()).seed(get(o, "seed").getAsLong())
-                // files written before the split had a seed of its own were split by the run's seed
-                .splitSeed(o.has("split_seed") ? get(o, "split_seed").getAsLong() : get(o, "seed").getAsLong()).build();
+        TrainConfig.Builder b = TrainConfig.builder();
+        for (Setting s : Setting.values()) {
+            if (s.optionalInFile() && !o.has(s.fileKey())) continue;
+            String key = s.fileKey();
+            Class<?> type = s.valueClass();
+            Object v = type == Integer.class ? integer(o, key) : type == Long.class ? get(o, key).getAsLong()
+                    : type == Double.class ? number(o, key) : type == Boolean.class ? get(o, key).getAsBoolean()
+                    : type == int[].class ? ints(get(o, key).getAsJsonArray()) : s.parse(string(o, key));
+            s.set(b, v);
+        }
+        return b.build();
+    }
+
+    private static int[] ints(JsonArray a) {
+        int[] v = new int[a.size()];
+        for (int i = 0; i < v.length; i++) v[i] = a.get(i).getAsInt();
+        return v;
     }
 
     private static JsonElement get(JsonObject o, String key) {

@@ -4,9 +4,11 @@ import io.github.scratchnet.AtomicFiles;
 import io.github.scratchnet.IoErrors;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.DataSetKind;
+import io.github.scratchnet.data.Mnist;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import io.github.scratchnet.train.Trainer;
 import io.github.scratchnet.train.TrainingListener;
@@ -15,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,9 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 
 /**
@@ -54,8 +55,9 @@ import java.util.function.LongFunction;
  * sequential one. Configurations that differ only in their stopping rule (patience, restoring
  * the best check) share one training run: the most patient of them trains, and the others are
  * read off its trajectory where their rule fires ({@link Trainer#observing}, {@link Trajectories}), with the numbers
- * they would have had alone. The data of each split seed is loaded once, when the first run needs it, and dropped
- * when its last run has finished.
+ * they would have had alone. The data of each split (its {@link Protocol.Split} kind and split seed: under
+ * split=report every seed is its own split) is loaded once, when the first run needs it, and dropped when its last
+ * run has finished.
  *
  * <p>Interrupting the thread that called {@link #run} (a notebook's stop button, Ctrl-C) stops the
  * training runs within a step, lets runs that have already finished write their files, and throws
@@ -85,7 +87,7 @@ public final class Sweep {
     private final String label;
     private final int parallelism;
     private final SweepListener listener;
-    private final LongFunction<MnistSplits> data;
+    private final BiFunction<Protocol.Split, Long, MnistSplits> data;
     private final boolean sharedFolder;
     private final DataSetKind dataSet;
 
@@ -173,8 +175,7 @@ public final class Sweep {
         private final Map<String, TrainConfig> configs;
         private final Path runsDir;
         private final Map<String, SweepRun> done = new ConcurrentHashMap<>();
-        private final Map<Long, FutureTask<MnistSplits>> dataBySeed = new ConcurrentHashMap<>();
-        private final Map<Long, Integer> runsLeftBySeed = new HashMap<>();
+        private final SplitData splits = new SplitData(data);
         // Threads that are loading data or training: the only ones a stop may interrupt, so that a
         // run that has finished training always gets its files written whole.
         private final Set<Thread> interruptible = new HashSet<>();
@@ -221,7 +222,7 @@ public final class Sweep {
 
         private void compute(List<TrainConfig> todo) {
             List<List<TrainConfig>> tasks = Trajectories.of(todo);
-            for (List<TrainConfig> t : tasks) runsLeftBySeed.merge(t.get(0).splitSeed(), 1, Integer::sum);
+            for (List<TrainConfig> t : tasks) splits.willTrain(t.get(0));
             AtomicInteger n = new AtomicInteger();
             List<Thread> workers = new CopyOnWriteArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()), r -> {
@@ -311,7 +312,7 @@ public final class Sweep {
             List<TrainingResult> results;
             try {
                 for (TrainConfig c : trajectory) listener.runStarted(RunId.of(c), c);
-                MnistSplits d = data(config.splitSeed());
+                MnistSplits d = splits.of(config);
                 results = new Trainer(config, 1).observing(observed).listener(new TrainingListener() {
                     @Override
                     public void onCheck(Check check) {
@@ -329,7 +330,7 @@ public final class Sweep {
                     // An interrupt that came after training ended must not break the writes below.
                     Thread.interrupted();
                 }
-                release(config.splitSeed());
+                splits.trained(config);
             }
             List<SweepRun> runs = new ArrayList<>();
             for (TrainingResult r : results) {
@@ -338,31 +339,6 @@ public final class Sweep {
                 runs.add(run);
             }
             return runs;
-        }
-
-        private MnistSplits data(long seed) {
-            FutureTask<MnistSplits> task = dataBySeed.computeIfAbsent(seed,
-                    s -> new FutureTask<>(() -> Objects.requireNonNull(data.apply(s), "the data for seed " + s)));
-            task.run(); // a no-op when another worker is loading it or has loaded it
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while waiting for the data of seed " + seed);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException("loading the data of seed " + seed + " failed", e.getCause());
-            }
-        }
-
-        private void release(long seed) {
-            synchronized (runsLeftBySeed) {
-                if (runsLeftBySeed.merge(seed, -1, Integer::sum) <= 0) {
-                    runsLeftBySeed.remove(seed);
-                    dataBySeed.remove(seed);
-                }
-            }
         }
 
         private SweepRun record(TrainConfig config, TrainingResult result) {
@@ -406,7 +382,7 @@ public final class Sweep {
         private String label;
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private SweepListener listener = SweepListener.NONE;
-        private LongFunction<MnistSplits> data;
+        private BiFunction<Protocol.Split, Long, MnistSplits> data;
         private boolean sharedFolder;
         private DataSetKind dataSet = DataSetKind.MNIST;
 
@@ -448,9 +424,10 @@ public final class Sweep {
         }
 
         /**
-         * The data of each seed: called once per seed in a sweep, possibly from a worker thread,
-         * and only for seeds that have runs left to compute. Model files record MNIST as their data
-         * set unless {@link #data(DataSetKind, LongFunction)} says otherwise.
+         * The data of each split seed, of the seeded split (runs under split=report fail): called
+         * once per seed in a sweep, possibly from a worker thread, and only for seeds that have runs
+         * left to compute. Model files record MNIST as their data set unless {@link
+         * #data(DataSetKind, LongFunction)} says otherwise.
          */
         public Builder data(LongFunction<MnistSplits> data) {
             return data(DataSetKind.MNIST, data);
@@ -458,19 +435,32 @@ public final class Sweep {
 
         /** {@link #data(LongFunction)} of {@code dataSet}, which the model files record. */
         public Builder data(DataSetKind dataSet, LongFunction<MnistSplits> data) {
+            Objects.requireNonNull(data, "data");
+            return data(dataSet, (split, seed) -> {
+                if (split != Protocol.Split.SEEDED) {
+                    throw new ScratchnetException("this sweep was given the data of the seeded split only; give it"
+                            + " dataSet(...) or a loader per split kind to train under protocol field split=" + split.label());
+                }
+                return data.apply(seed);
+            });
+        }
+
+        /** The data of each split kind and split seed ({@link #data(LongFunction)}), of {@code dataSet}. */
+        public Builder data(DataSetKind dataSet, BiFunction<Protocol.Split, Long, MnistSplits> data) {
             this.dataSet = Objects.requireNonNull(dataSet, "dataSet");
             this.data = Objects.requireNonNull(data, "data");
             return this;
         }
 
-        /** {@code dataSet} from {@code dataDir} (fetched when absent), split by each run's split seed. */
+        /** {@code dataSet} from {@code dataDir} (fetched when absent), split as each run's protocol says, by its split seed. */
         public Builder dataSet(DataSetKind dataSet, Path dataDir) {
-            return data(dataSet, MnistData.loader(dataSet, dataDir));
+            return dataSet(dataSet, dataDir, Mnist.TRAIN_SIZE);
         }
 
         /** A small {@code dataSet}: {@code maxTrain} training images and a quarter as many for validation and test. */
         public Builder dataSet(DataSetKind dataSet, Path dataDir, int maxTrain) {
-            return data(dataSet, MnistData.loader(dataSet, dataDir, maxTrain));
+            MnistData.trainSize(maxTrain);
+            return data(dataSet, (split, seed) -> MnistData.loader(dataSet, dataDir, split, maxTrain).apply(seed));
         }
 
         /** {@link #dataSet(DataSetKind, Path)} of MNIST. */

@@ -4,13 +4,17 @@ import io.github.scratchnet.InvalidParameterException;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.nn.Formulas;
 import io.github.scratchnet.nn.LayerSizes;
-import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The hyper-parameters of one training run, validated on construction; built by name with {@link
  * #builder()} or changed with {@link #toBuilder()}. Defaults are the report's:
  * layers [784, 20, 7, 5, 10], learning rate 0.009, batch size 128, up to 100 epochs, a validation
  * check every 100 steps and a patience of 100 steps (stop at the first check that does not improve).
+ * Each component is declared once more, as a {@link Setting} (its defaults, text form, option, run-id
+ * part, run-file key and results column), which the builder, {@code equals} and {@code toString}
+ * go through; a new component needs its setting, or {@code SettingTest} fails.
  *
  * @param layers layer sizes, input first
  * @param learningRate SGD step size
@@ -110,9 +114,17 @@ public record TrainConfig(
 
     /** A builder that starts from this configuration. */
     public Builder toBuilder() {
-        return new Builder().layers(layers).learningRate(learningRate).batchSize(batchSize).maxEpochs(maxEpochs)
-                .batchNorm(batchNorm).l2(l2).patience(patience).evalEvery(evalEvery).minDelta(minDelta)
-                .restoreBest(restoreBest).seed(seed).splitSeed(splitSeed).protocol(protocol);
+        Builder b = new Builder();
+        for (Setting s : Setting.values()) s.set(b, s.get(this));
+        return b;
+    }
+
+    /**
+     * The stopping rule's patience counted in validation checks (rounded up: a rule that waits 150
+     * steps with checks every 100 stops at the second check without improvement); 0 never stops.
+     */
+    public int patienceInChecks() {
+        return (patience + evalEvery - 1) / evalEvery;
     }
 
     /** The report's settings with the given batch size and seed. */
@@ -136,99 +148,87 @@ public record TrainConfig(
      * validates them all at once.
      */
     public static final class Builder {
-        private int[] layers = REPORT_LAYERS.clone();
-        private double learningRate = 0.009;
-        private int batchSize = 128;
-        private int maxEpochs = 100;
-        private BatchNormMode batchNorm = BatchNormMode.OFF;
-        private double l2 = 0;
-        private int patience = 100;
-        private int evalEvery = 100;
-        private double minDelta = 0;
-        private boolean restoreBest = false;
-        private Long seed;
-        private Long splitSeed;
-        private Protocol protocol = Protocol.SOUND;
+        private final Map<Setting, Object> values = new EnumMap<>(Setting.class);
 
         private Builder() {
+            for (Setting s : Setting.values()) values.put(s, s.defaultValue());
+        }
+
+        Builder put(Setting s, Object value) {
+            values.put(s, value);
+            return this;
+        }
+
+        /** An independent builder with the same values (unset ones stay unset). */
+        public Builder copy() {
+            Builder b = new Builder();
+            b.values.putAll(values);
+            return b;
         }
 
         /** Layer sizes, input first. */
         public Builder layers(int... v) {
-            layers = v.clone();
-            return this;
+            return Setting.LAYERS.set(this, v);
         }
 
         /** SGD step size. */
         public Builder learningRate(double v) {
-            learningRate = v;
-            return this;
+            return put(Setting.LEARNING_RATE, v);
         }
 
         /** Samples per step. */
         public Builder batchSize(int v) {
-            batchSize = v;
-            return this;
+            return put(Setting.BATCH_SIZE, v);
         }
 
         /** Upper bound on passes over the training set. */
         public Builder maxEpochs(int v) {
-            maxEpochs = v;
-            return this;
+            return put(Setting.MAX_EPOCHS, v);
         }
 
         /** Where hidden layers are normalised. */
         public Builder batchNorm(BatchNormMode v) {
-            batchNorm = v;
-            return this;
+            return put(Setting.BATCHNORM, v);
         }
 
         /** Lambda of the L2 penalty. */
         public Builder l2(double v) {
-            l2 = v;
-            return this;
+            return put(Setting.L2, v);
         }
 
         /** Steps without a validation improvement before stopping; 0 disables early stopping. */
         public Builder patience(int v) {
-            patience = v;
-            return this;
+            return put(Setting.PATIENCE, v);
         }
 
         /** Steps between validation checks. */
         public Builder evalEvery(int v) {
-            evalEvery = v;
-            return this;
+            return put(Setting.EVAL_EVERY, v);
         }
 
         /** How much the validation cost must fall to count as an improvement. */
         public Builder minDelta(double v) {
-            minDelta = v;
-            return this;
+            return put(Setting.MIN_DELTA, v);
         }
 
         /** Put back the parameters of the best check when training stops. */
         public Builder restoreBest(boolean v) {
-            restoreBest = v;
-            return this;
-        }
-
-        /** What the run does besides its numbers; the seed, unless set, is the protocol's {@link Protocol#defaultSeed}. */
-        public Builder protocol(Protocol v) {
-            protocol = v;
-            return this;
+            return put(Setting.RESTORE_BEST, v);
         }
 
         /** Drives initialisation and the order of the batches (and the split, unless {@link #splitSeed} is set). */
         public Builder seed(long v) {
-            seed = v;
-            return this;
+            return put(Setting.SEED, v);
         }
 
         /** Drives the training/validation split; unset, and always under protocol field split=report, the split follows {@link #seed}. */
         public Builder splitSeed(long v) {
-            splitSeed = v;
-            return this;
+            return put(Setting.SPLIT_SEED, v);
+        }
+
+        /** What the run does besides its numbers; the seed, unless set, is the protocol's {@link Protocol#defaultSeed}. */
+        public Builder protocol(Protocol v) {
+            return put(Setting.PROTOCOL, v);
         }
 
         /**
@@ -237,35 +237,35 @@ public record TrainConfig(
          * @throws io.github.scratchnet.InvalidParameterException naming the first nonsense value
          */
         public TrainConfig build() {
-            Protocol p = protocol == null ? Protocol.SOUND : protocol;
-            long s = seed == null ? p.defaultSeed() : seed;
+            Protocol p = values.get(Setting.PROTOCOL) instanceof Protocol given ? given : Protocol.SOUND;
+            long s = values.get(Setting.SEED) instanceof Long given ? given : p.defaultSeed();
             // the report's split follows its one seed (a splitSeed kept by toBuilder does not apply)
-            long split = splitSeed == null || p.split() == Protocol.Split.REPORT ? s : splitSeed;
-            return new TrainConfig(layers, learningRate, batchSize, maxEpochs, batchNorm, l2, patience, evalEvery,
-                    minDelta, restoreBest, s, split, p);
+            long split = values.get(Setting.SPLIT_SEED) instanceof Long given && p.split() != Protocol.Split.REPORT ? given : s;
+            return new TrainConfig((int[]) values.get(Setting.LAYERS), (double) values.get(Setting.LEARNING_RATE),
+                    (int) values.get(Setting.BATCH_SIZE), (int) values.get(Setting.MAX_EPOCHS),
+                    (BatchNormMode) values.get(Setting.BATCHNORM), (double) values.get(Setting.L2),
+                    (int) values.get(Setting.PATIENCE), (int) values.get(Setting.EVAL_EVERY),
+                    (double) values.get(Setting.MIN_DELTA), (boolean) values.get(Setting.RESTORE_BEST), s, split, p);
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TrainConfig c && Arrays.equals(layers, c.layers) && learningRate == c.learningRate
-                && batchSize == c.batchSize && maxEpochs == c.maxEpochs && batchNorm == c.batchNorm && l2 == c.l2
-                && patience == c.patience && evalEvery == c.evalEvery && minDelta == c.minDelta
-                && restoreBest == c.restoreBest && seed == c.seed && splitSeed == c.splitSeed
-                && protocol.equals(c.protocol);
+        if (!(o instanceof TrainConfig c)) return false;
+        for (Setting s : Setting.values()) if (!s.sameValue(this, c)) return false;
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(layers) * 31 + toString().hashCode();
+        int h = 0;
+        for (Setting s : Setting.values()) h = 31 * h + s.hashOf(this);
+        return h;
     }
 
+    /** {@code layers=784,20,7,5,10 lr=0.009 batch=128 ...}, the split seed only when it is not the seed, the protocol only when not sound. */
     @Override
     public String toString() {
-        return "layers=" + Arrays.toString(layers) + " lr=" + learningRate + " batch=" + batchSize
-                + " maxEpochs=" + maxEpochs + " batchnorm=" + batchNorm.label() + " l2=" + l2
-                + " patience=" + patience + " evalEvery=" + evalEvery + " minDelta=" + minDelta
-                + " restoreBest=" + restoreBest + " seed=" + seed + (splitSeed == seed ? "" : " splitSeed=" + splitSeed)
-                + (protocol.equals(Protocol.SOUND) ? "" : " protocol=" + protocol);
+        return Setting.describe(this);
     }
 }

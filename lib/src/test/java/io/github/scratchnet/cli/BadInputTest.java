@@ -50,6 +50,7 @@ class BadInputTest {
         ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1), DataSetKind.FASHION_MNIST,
                 tmp.resolve("fashion.npz"));
         Files.write(tmp.resolve("corrupt.npz"), Arrays.copyOf(Files.readAllBytes(goodModel), 300));
+        ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.NORMALIZE, 1), tmp.resolve("bn.npz"));
     }
 
     /** A data folder with links to the real files, {@code name} replaced by {@code content} (null: absent). */
@@ -109,6 +110,30 @@ class BadInputTest {
                     List.of("'cifar' is not a data set; use mnist or fashion-mnist")));
         }
         c.add(Arguments.of("unknown option", List.of("train", "--frobnicate"), List.of("Unknown option: '--frobnicate'")));
+        // protocols, refused before any data is read
+        for (String command : List.of("train", "sweep", "evaluate", "bench")) {
+            List<String> args = new ArrayList<>(List.of(command, "--protocol", "bogus"));
+            if (command.equals("evaluate")) args.addAll(List.of("--model", goodModel.toString()));
+            c.add(Arguments.of("unknown protocol in " + command, args, List.of("'--protocol'", "unknown protocol 'bogus'")));
+        }
+        c.add(Arguments.of("unknown protocol field", List.of("train", "--protocol", "report,frob=1"),
+                List.of("'--protocol'", "'frob=1' is not FIELD=CHOICE")));
+        c.add(Arguments.of("unknown protocol choice", List.of("train", "--protocol", "report,init=xavier"),
+                List.of("'--protocol'", "init has no choice 'xavier'; use one of")));
+        c.add(Arguments.of("unknown protocol in a list", List.of("sweep", "--protocols", "report,init=he,bogus"),
+                List.of("'--protocols'", "unknown protocol 'bogus'")));
+        c.add(Arguments.of("report protocol with full batchnorm", List.of("train", "--protocol", "report", "--batchnorm", "full"),
+                List.of("--protocol field batchnorm=report", "has no full form")));
+        c.add(Arguments.of("report protocol with restore-best", List.of("train", "--protocol", "report", "--restore-best"),
+                List.of("--restore-best does not apply to protocol field stopping=cost-change")));
+        c.add(Arguments.of("report protocols with restore-best in a sweep", List.of("sweep", "--protocols", "sound,report",
+                "--restore-best"), List.of("--restore-best does not apply to protocol field stopping=cost-change")));
+        c.add(Arguments.of("split seed under the report's split", List.of("train", "--protocol", "report", "--split-seed", "3"),
+                List.of("--split-seed 3 does not apply under protocol report", "drop --split-seed")));
+        c.add(Arguments.of("protocol and protocols", List.of("sweep", "--protocol", "report", "--protocols", "sound"),
+                List.of("either --protocol or --protocols")));
+        c.add(Arguments.of("report's batchnorm in evaluate", List.of("evaluate", "--protocol", "report", "--model",
+                tmp.resolve("bn.npz").toString()), List.of("--protocol field batchnorm=report", "bn.npz")));
         c.add(Arguments.of("malformed number", List.of("train", "--lr", "abc"), List.of("'--lr'", "'abc'")));
         c.add(Arguments.of("malformed list", List.of("sweep", "--seeds", "1,x"), List.of("'--seeds'", "'x'")));
         c.add(Arguments.of("batch size 0", List.of("train", "--batch-size", "0"), List.of("--batch-size must be positive", "e.g. 128")));

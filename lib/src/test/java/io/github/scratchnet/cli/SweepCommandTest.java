@@ -86,7 +86,9 @@ class SweepCommandTest {
         assertEquals("", r.err());
         assertTrue(r.out().contains("runs: " + out.resolve("runs.csv")), r.out());
         assertTrue(r.out().contains("bs500_bn-off_l2-0.05_seed1_"), r.out());
-        assertEquals(5, Files.readAllLines(out.resolve("runs.csv")).size());
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(5, rows.size());
+        assertTrue(rows.get(0).endsWith(",Protocol") && rows.stream().skip(1).allMatch(l -> l.endsWith(",sound")), rows.toString());
         assertFalse(r.out().contains("by configuration"), "one seed: no per-configuration table");
 
         Cli.Result again = Cli.run("sweep", "--data-dir", DATA, "--max-train", "1000", "--max-epochs", "1",

@@ -27,6 +27,10 @@ class TrainEvaluateTest {
         List<String> out = train.out().lines().toList();
         JsonObject result = JsonParser.parseString(out.get(out.size() - 1)).getAsJsonObject();
         double trained = result.get("test_accuracy").getAsDouble();
+        assertEquals("sound", result.get("protocol").getAsString());
+        assertEquals(result.get("epochs").getAsInt(), result.get("epoch_number").getAsInt(), "sound epochs count from 1");
+        assertEquals(1, result.get("epochs").getAsInt());
+        assertEquals(188, result.get("iterations").getAsLong(), "48000 images in batches of 256");
 
         Cli.Result eval = Cli.run("evaluate", "--data-dir", DATA, "--model", model.toString());
         assertEquals(0, eval.exit(), eval.err());
@@ -49,6 +53,7 @@ class TrainEvaluateTest {
         List<String> out = r.out().lines().toList();
         JsonObject line = JsonParser.parseString(out.get(out.size() - 1)).getAsJsonObject();
         assertEquals("mnist", line.get("dataset").getAsString());
+        assertEquals("sound", line.get("protocol").getAsString());
         assertEquals(4096, line.get("batch_size").getAsInt());
         assertEquals(2, line.get("epochs").getAsInt());
         assertEquals(2, line.getAsJsonArray("epoch_seconds").size());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ class ResultsStoreTest {
         Table r = Table.read().csv(runsCsv.toFile());
         assertEquals(List.of("Run Id", "Config Id", "Question", "Batch Size", "Batchnorm", "Lambda", "Patience (checks)",
                 "Restore Best", "Seed", "Split Seed", "Epoch Number", "Iteration", "Train Time in sec", "Train Cost", "Train Accuracy",
-                "Validation Cost", "Validation Accuracy", "Test Accuracy", "Stop Reason", "Learning Rate", "Layers",
-                "Max Epochs", "Eval Every"), r.columnNames());
+                "Validation Cost", "Validation Accuracy", "Test Accuracy", "Stop Reason", "Layers", "Learning Rate",
+                "Max Epochs", "Eval Every", "Protocol"), r.columnNames());
         assertEquals(ColumnType.INTEGER, r.column("Batch Size").type());
         assertEquals(ColumnType.INTEGER, r.column("Seed").type());
         assertEquals(ColumnType.DOUBLE, r.column("Test Accuracy").type());
@@ -52,6 +53,7 @@ class ResultsStoreTest {
         assertEquals(0.1 + 0.2, r.doubleColumn("Train Time in sec").get(0), 0, "doubles are written exactly");
         assertEquals(0.9123, r.doubleColumn("Test Accuracy").get(0), 0);
         assertEquals("784-20-7-5-10", r.stringColumn("Layers").get(0));
+        assertEquals("sound", r.stringColumn("Protocol").get(0));
 
         Table c = Table.read().csv(checksCsv.toFile());
         assertEquals(List.of("Run Id", "Iteration", "Epoch", "Train Cost", "Validation Cost", "Validation Accuracy",
@@ -97,6 +99,38 @@ class ResultsStoreTest {
         assertEquals(List.of("q4", "q4", "q5"), read.stringColumn("Question").asList());
         assertEquals(List.of(0.7, 0.8, 0.5), read.doubleColumn("Test Accuracy").asList());
         assertEquals(all.rowCount(), read.rowCount());
+    }
+
+    @Test
+    void theProtocolColumnHoldsItsTextAndSeedsOfTheReportsSplitAreOneConfiguration() {
+        TrainConfig c = TrainConfig.builder().protocol(Protocol.parse("report,init=he")).build();
+        RunSummary s = new RunSummary(128, "off", 0, 42, 3, 2, 1200, 0.3, 0.3, 0.9, 0.35, 0.89, 0.9, "max_epochs");
+        List<SweepRun> runs = List.of(SweepRun.of(c, s, List.of()), SweepRun.of(c.toBuilder().seed(43).build(), s, List.of()),
+                run(16, BatchNormMode.OFF, 0, 1, 0.9));
+        Table r = ResultsStore.read(ResultsStore.write(ResultsStore.runs("q", runs), dir.resolve("runs.csv")));
+        assertEquals(List.of("report,init=he", "report,init=he", "sound"), r.stringColumn(ResultsStore.PROTOCOL).asList());
+        assertEquals(2, r.intColumn(ResultsStore.EPOCH).get(0), "the epoch as the protocol counts it");
+        assertEquals(r.stringColumn(ResultsStore.CONFIG_ID).get(0), r.stringColumn(ResultsStore.CONFIG_ID).get(1));
+        assertTrue(ResultsStore.CONFIGURATION_COLUMNS.contains(ResultsStore.PROTOCOL));
+        assertTrue(!ResultsStore.CONFIGURATION_COLUMNS.contains(ResultsStore.SEED));
+    }
+
+    @Test
+    void publishBringsATableOfAnEarlierVersionUpToDate() {
+        // before protocols: no Protocol column, and Learning Rate before Layers
+        Table old = ResultsStore.runs("q5", List.of(run(16, BatchNormMode.NORMALIZE, 0, 1, 0.5)));
+        old.removeColumns(ResultsStore.PROTOCOL);
+        Table reordered = Table.create("runs");
+        for (String n : old.columnNames()) if (!n.equals("Layers")) reordered.addColumns(old.column(n).copy());
+        reordered.addColumns(old.column("Layers").copy());
+        List<String> names = reordered.columnNames();
+        Path combined = dir.resolve("runs.csv");
+        ResultsStore.write(reordered, combined);
+        Table all = ResultsStore.publish(ResultsStore.runs("q4", List.of(run(32, BatchNormMode.OFF, 0, 1, 0.6))), combined);
+        assertEquals(ResultsStore.runs("q4", List.of()).columnNames(), all.columnNames());
+        assertEquals(List.of("sound", "sound"), all.stringColumn(ResultsStore.PROTOCOL).asList());
+        assertEquals(List.of(0.6, 0.5), all.doubleColumn(ResultsStore.TEST_ACCURACY).asList());
+        assertTrue(!names.equals(all.columnNames()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.scratchnet.Version;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,33 @@ class RunFileTest {
     }
 
     @Test
+    void aProtocolAndTheEpochNumberRoundTrip() throws Exception {
+        TrainConfig mix = TrainConfig.builder().protocol(Protocol.parse("report,init=he")).seed(5).build();
+        RunSummary counted = new RunSummary(128, "off", 0, 5, 3, 2, 301, 1.5, 0.3, 0.9, 0.35, 0.89, 0.88, "max_epochs");
+        Path file = dir.resolve("mix.json");
+        Files.write(file, RunFile.encode(mix, counted, history, null));
+        RunFile.Stored s = RunFile.read(file);
+        assertEquals(mix, s.config());
+        assertEquals(counted, s.summary());
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"protocol\": \"report,init=he\""), text);
+        assertTrue(text.contains("\"epoch_number\": 2"), text);
+    }
+
+    @Test
+    void filesFromBeforeProtocolsAreSoundRuns() throws Exception {
+        String now = new String(RunFile.encode(config, summary, history, null), StandardCharsets.UTF_8);
+        String before = now.replace(",\n    \"protocol\": \"sound\"", "").replaceFirst("\n    \"epoch_number\": 2,", "");
+        assertTrue(!before.contains("protocol") && !before.contains("epoch_number"), before);
+        Path file = dir.resolve("old.json");
+        Files.writeString(file, before);
+        RunFile.Stored s = RunFile.read(file);
+        assertEquals(config, s.config());
+        assertEquals(Protocol.SOUND, s.config().protocol());
+        assertEquals(summary, s.summary(), "the epoch number of a sound run is its epoch");
+    }
+
+    @Test
     void damagedFilesAreRejectedWithAReason() throws Exception {
         String good = new String(RunFile.encode(config, summary, history, null), StandardCharsets.UTF_8);
         assertInvalid(good.substring(0, good.length() / 2), "not valid JSON");
@@ -49,6 +77,7 @@ class RunFileTest {
         assertInvalid(good.replace("\"id\": \"" + RunId.of(config), "\"id\": \"elsewhere"), "names run elsewhere");
         assertInvalid(good.replace("\"learning_rate\": 0.30000000000000004", "\"learning_rate\": -1"), "incomplete or damaged");
         assertInvalid(good.replaceFirst("\"batch_size\": 32", "\"batch_size\": 64"), "");
+        assertInvalid(good.replace("\"protocol\": \"sound\"", "\"protocol\": \"bogus\""), "incomplete or damaged");
     }
 
     private void assertInvalid(String content, String phrase) throws Exception {

@@ -20,8 +20,10 @@ class TrainConfigTest {
         assertEquals("[784, 20, 7, 5, 10]", java.util.Arrays.toString(c.layers()));
         assertTrue(c.toString().contains("lr=0.009"), c.toString());
         assertEquals(c, TrainConfig.builder().build());
-        assertEquals("layers=[784, 20, 7, 5, 10] lr=0.009 batch=128 maxEpochs=100 batchnorm=off l2=0.0 patience=100"
+        assertEquals("layers=784,20,7,5,10 lr=0.009 batch=128 maxEpochs=100 batchnorm=off l2=0.0 patience=100"
                 + " evalEvery=100 minDelta=0.0 restoreBest=false seed=1", c.toString());
+        assertTrue(TrainConfig.builder().protocol(Protocol.REPORT).build().toString().endsWith(" seed=42 protocol=report"),
+                "the report's seed, and the protocol when it is not sound");
     }
 
     @Test
