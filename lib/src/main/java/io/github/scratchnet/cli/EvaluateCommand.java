@@ -23,10 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code evaluate}: the test accuracy of a saved model, under the formulas of {@code --protocol} (the
- * test images are the same under every split). The evaluator computes the sound formulas; where a
- * protocol's differ in what a prediction is (its batchnorm, on a model with batchnorm layers), the
- * command says so instead of printing another protocol's accuracy.
+ * {@code evaluate}: the test accuracy of a saved model (the test images are the same under every
+ * split), computed with the formulas the model file records, or with those of {@code --protocol}
+ * when it is given: the report's batchnorm, for one, scores the test set with its own statistics.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.ProtocolOnly.class,
         description = "Print the test accuracy of a saved model on the data set it was trained on.")
@@ -44,12 +43,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         DataSetKind dataSet = data.dataSet();
         // A model trained on the other data set, or of another shape, fails before any data is read.
-        Protocol protocol = SettingOptions.config(spec).protocol();
         Network net = ModelFile.load(model, dataSet);
-        if (net.batchNorm() != BatchNormMode.OFF && protocol.batchNorm() != Formulas.BatchNormForm.STANDARD) {
-            throw new InvalidParameterException("protocol", "evaluate cannot yet compute protocol field batchnorm="
-                    + protocol.batchNorm().label() + " for the batchnorm layers of " + model.getFileName()
-                    + "; evaluate it under protocol field batchnorm=standard");
+        if (spec.commandLine().getParseResult().hasMatchedOption("--protocol")) {
+            Protocol protocol = SettingOptions.config(spec).protocol();
+            if (net.batchNorm() == BatchNormMode.FULL && protocol.batchNorm() == Formulas.BatchNormForm.REPORT) {
+                throw new InvalidParameterException("protocol", "protocol field batchnorm=report has no full form, and "
+                        + model.getFileName() + " has full batchnorm layers; evaluate it under batchnorm=standard");
+            }
+            net = new Network(net.sizes(), net.batchNorm(), protocol.formulas(), net.parameters(), net.runningStats());
         }
         String mismatch = LayerSizes.mismatch(net.sizes(), Mnist.FEATURES, Mnist.CLASSES);
         if (mismatch != null) {

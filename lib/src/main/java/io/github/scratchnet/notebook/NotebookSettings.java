@@ -2,6 +2,7 @@ package io.github.scratchnet.notebook;
 
 import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.MnistSplits;
+import io.github.scratchnet.experiment.ReportReplica;
 import io.github.scratchnet.experiment.MnistData;
 import io.github.scratchnet.experiment.ResultsStore;
 import io.github.scratchnet.ScratchnetException;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -187,6 +189,16 @@ public final class NotebookSettings {
     public TrainConfig base(int batchSize) {
         return TrainConfig.report(batchSize, 1).toBuilder().splitSeed(SPLIT_SEED).maxEpochs(maxEpochs())
                 .evalEvery(evalEvery()).patience(evalEvery()).build();
+    }
+
+    /**
+     * The report's runs of {@code question} ({@link ReportReplica#configs}: its protocol and its seed
+     * 42), scaled to the mode: in smoke mode {@link #maxEpochs} epochs and a check every
+     * {@link #evalEvery} steps.
+     */
+    public List<TrainConfig> replica(String question) {
+        return ReportReplica.configs(42).stream().filter(c -> ReportReplica.question(c).equals(question))
+                .map(c -> smoke ? c.toBuilder().maxEpochs(maxEpochs()).evalEvery(evalEvery()).build() : c).toList();
     }
 
     /**

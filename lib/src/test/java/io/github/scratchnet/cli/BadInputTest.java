@@ -50,7 +50,7 @@ class BadInputTest {
         ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1), DataSetKind.FASHION_MNIST,
                 tmp.resolve("fashion.npz"));
         Files.write(tmp.resolve("corrupt.npz"), Arrays.copyOf(Files.readAllBytes(goodModel), 300));
-        ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.NORMALIZE, 1), tmp.resolve("bn.npz"));
+        ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.FULL, 1), tmp.resolve("bn.npz"));
     }
 
     /** A data folder with links to the real files, {@code name} replaced by {@code content} (null: absent). */

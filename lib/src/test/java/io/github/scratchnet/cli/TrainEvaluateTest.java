@@ -38,6 +38,26 @@ class TrainEvaluateTest {
     }
 
     @Test
+    void aReportRowFromTheCommandLineAndItsModelEvaluatedAgain() {
+        // Q5, batch 16, the report's cheapest row: epoch 1 (from 0), iteration 3500, test 0.6316
+        Path model = tmp.resolve("q5-16.npz");
+        Cli.Result train = Cli.run("train", "--data-dir", DATA, "--protocol", "report", "--batch-size", "16",
+                "--batchnorm", "normalize", "--save", model.toString(), "--json", "--quiet");
+        assertEquals(0, train.exit(), train.err());
+        List<String> out = train.out().lines().toList();
+        JsonObject result = JsonParser.parseString(out.get(out.size() - 1)).getAsJsonObject();
+        assertEquals("report", result.get("protocol").getAsString());
+        assertEquals(42, result.get("seed").getAsLong());
+        assertEquals(1, result.get("epoch_number").getAsInt());
+        assertEquals(3500, result.get("iterations").getAsLong());
+        assertEquals(0.6316, result.get("test_accuracy").getAsDouble(), 1e-9);
+        // the file records the report's formulas: its batchnorm scores the test set with its own statistics
+        Cli.Result eval = Cli.run("evaluate", "--data-dir", DATA, "--model", model.toString());
+        assertEquals(0, eval.exit(), eval.err());
+        assertEquals("test accuracy 0.6316 (10000 images)", eval.out().strip());
+    }
+
+    @Test
     void trainSaysWhenARunDiverges() {
         Cli.Result r = Cli.run("train", "--data-dir", DATA, "--lr", "1e6", "--quiet");
         assertEquals(0, r.exit(), r.err());

@@ -1,0 +1,156 @@
+package io.github.scratchnet.experiment;
+
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.train.Check;
+import io.github.scratchnet.train.Protocol;
+import io.github.scratchnet.train.TrainConfig;
+import io.github.scratchnet.viz.OriginalReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The report's 24 runs replayed under {@link Protocol#REPORT}: its four questions (Q4 plain, Q5
+ * batchnorm, Q6 with λ = 0.05 without and with batchnorm) at batch sizes 16 to 512, and the table
+ * that sets each of our rows beside the report's ({@code results/report-replica.csv}).
+ *
+ * <p>A row matches when the epoch and the iteration are equal and every accuracy is equal at the
+ * digits the report printed (six for training and validation, four for test, which is a count of
+ * 10000). Costs are shown beside the report's but not matched: the report's cost of a batch or a
+ * set moves in the last digits with the order of a sum, and it printed them rounded.
+ */
+public final class ReportReplica {
+    /** The report's batch sizes. */
+    public static final List<Integer> BATCH_SIZES = List.of(16, 32, 64, 128, 256, 512);
+    /** The report's questions, in the order of its tables (the keys of {@link OriginalReport}). */
+    public static final List<String> QUESTIONS =
+            List.of(OriginalReport.Q4, OriginalReport.Q5, OriginalReport.Q6_L2, OriginalReport.Q6_L2_BATCHNORM);
+    /** The λ of the report's Question 6 tables. */
+    public static final double LAMBDA = 0.05;
+
+    /** Our columns, each followed in the table by {@code Report <column>}. */
+    public static final List<String> COLUMNS = List.of("Epoch Number", "Iteration", "Train Cost", "Train Accuracy",
+            "Validation Cost", "Validation Accuracy", "Test Accuracy");
+
+    private ReportReplica() {}
+
+    /** The configuration of one of the report's runs under {@link Protocol#REPORT} with {@code seed} (the report's was 42). */
+    public static TrainConfig config(String question, int batchSize, long seed) {
+        boolean batchNorm = question.equals(OriginalReport.Q5) || question.equals(OriginalReport.Q6_L2_BATCHNORM);
+        boolean l2 = question.startsWith(OriginalReport.Q6_L2);
+        if (!QUESTIONS.contains(question)) {
+            throw new IllegalArgumentException("unknown question '" + question + "'; use one of " + QUESTIONS);
+        }
+        return TrainConfig.builder().protocol(Protocol.REPORT).batchSize(batchSize)
+                .batchNorm(batchNorm ? BatchNormMode.NORMALIZE : BatchNormMode.OFF).l2(l2 ? LAMBDA : 0).seed(seed)
+                .build();
+    }
+
+    /** The 24 runs of the report's tables with {@code seed}, question by question, batch size by batch size. */
+    public static List<TrainConfig> configs(long seed) {
+        List<TrainConfig> out = new ArrayList<>();
+        for (String q : QUESTIONS) for (int b : BATCH_SIZES) out.add(config(q, b, seed));
+        return out;
+    }
+
+    /** The question of a configuration of {@link #configs}. */
+    public static String question(TrainConfig c) {
+        boolean bn = c.batchNorm() != BatchNormMode.OFF;
+        if (c.l2() == 0) return bn ? OriginalReport.Q5 : OriginalReport.Q4;
+        return bn ? OriginalReport.Q6_L2_BATCHNORM : OriginalReport.Q6_L2;
+    }
+
+    /**
+     * Our rows beside the report's: {@code Question, Batch Size}, then each of {@link #COLUMNS}
+     * followed by its {@code Report} twin, then {@code Match}. Train and validation costs are the
+     * last check's, as in the report's tables. {@code runs} must hold one run of each row.
+     */
+    public static Table table(Iterable<SweepRun> runs) {
+        Table report = OriginalReport.all();
+        StringColumn question = StringColumn.create("Question");
+        IntColumn batch = IntColumn.create("Batch Size");
+        IntColumn epoch = IntColumn.create("Epoch Number");
+        LongColumn iteration = LongColumn.create("Iteration");
+        DoubleColumn trainCost = DoubleColumn.create("Train Cost");
+        DoubleColumn trainAcc = DoubleColumn.create("Train Accuracy");
+        DoubleColumn valCost = DoubleColumn.create("Validation Cost");
+        DoubleColumn valAcc = DoubleColumn.create("Validation Accuracy");
+        DoubleColumn testAcc = DoubleColumn.create("Test Accuracy");
+        Table ours = Table.create("Replica", question, batch, epoch, iteration, trainCost, trainAcc, valCost, valAcc, testAcc);
+        for (SweepRun run : runs) {
+            RunSummary s = run.summary();
+            Check last = run.history().isEmpty() ? null : run.history().get(run.history().size() - 1);
+            question.append(question(run.config()));
+            batch.append(run.config().batchSize());
+            epoch.append(s.epochNumber());
+            iteration.append(s.iterations());
+            trainCost.append(last == null ? Double.NaN : last.trainCost());
+            trainAcc.append(s.trainAccuracy());
+            valCost.append(last == null ? Double.NaN : last.validationCost());
+            valAcc.append(s.validationAccuracy());
+            testAcc.append(s.testAccuracy());
+        }
+        Table out = Table.create("Replica of the report's tables", question.copy(), batch.copy());
+        BooleanColumn match = BooleanColumn.create("Match");
+        List<Row> reportRows = new ArrayList<>();
+        for (int i = 0; i < ours.rowCount(); i++) reportRows.add(reportRow(report, question.get(i), batch.get(i)));
+        for (String c : COLUMNS) {
+            out.addColumns(ours.column(c).copy());
+            DoubleColumn theirs = DoubleColumn.create("Report " + c);
+            for (Row r : reportRows) theirs.append(r.getNumber(c));
+            out.addColumns(theirs);
+        }
+        for (int i = 0; i < ours.rowCount(); i++) {
+            Row r = reportRows.get(i);
+            match.append(epoch.get(i) == r.getNumber("Epoch Number") && iteration.get(i) == r.getNumber("Iteration")
+                    && sameAt(trainAcc.get(i), r.getNumber("Train Accuracy"), 6)
+                    && sameAt(valAcc.get(i), r.getNumber("Validation Accuracy"), 6)
+                    && sameAt(testAcc.get(i), r.getNumber("Test Accuracy"), 4));
+        }
+        return out.addColumns(match);
+    }
+
+    /**
+     * Puts {@code rows} (a {@link #table}) into the replica table at {@code csv}: rows of the same
+     * questions are replaced, the others kept, in the report's order (question, then batch size).
+     */
+    public static Table publish(Table rows, Path csv) {
+        Table all = rows.copy();
+        if (Files.exists(csv)) {
+            Table before = ResultsStore.read(csv);
+            if (!before.columnNames().equals(rows.columnNames())) {
+                throw new ScratchnetException(csv + " does not hold the replica's columns; delete it and run the"
+                        + " notebooks again to rebuild it");
+            }
+            List<String> questions = rows.stringColumn("Question").unique().asList();
+            all = before.where(before.stringColumn("Question").isNotIn(questions)).append(rows);
+        }
+        Table sorted = all.sortOn("Question", "Batch Size");
+        sorted.setName(rows.name());
+        ResultsStore.write(sorted, csv);
+        return sorted;
+    }
+
+    // The report's row of a question and batch size.
+    private static Row reportRow(Table report, String question, int batchSize) {
+        for (Row r : report) {
+            if (r.getString("Question").equals(question) && (int) r.getNumber("Batch Size") == batchSize) return r;
+        }
+        throw new IllegalArgumentException("the report has no row for " + question + " at batch size " + batchSize);
+    }
+
+    // Equal once ours is rounded to the report's printed digits (half up, as pandas printed them).
+    private static boolean sameAt(double ours, double theirs, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(ours * scale) == Math.round(theirs * scale);
+    }
+}
