@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The report's 24 runs replayed under {@link Protocol#REPORT}: its four questions (Q4 plain, Q5
@@ -104,9 +107,15 @@ public final class ReportReplica {
         List<Row> reportRows = new ArrayList<>();
         for (int i = 0; i < ours.rowCount(); i++) reportRows.add(reportRow(report, question.get(i), batch.get(i)));
         for (String c : COLUMNS) {
-            out.addColumns(ours.column(c).copy());
-            DoubleColumn theirs = DoubleColumn.create("Report " + c);
-            for (Row r : reportRows) theirs.append(r.getNumber(c));
+            Column<?> mine = ours.column(c);
+            out.addColumns(mine.copy());
+            // the report's value in a column of our column's type (its epochs and iterations are whole)
+            Column<?> theirs = mine.emptyCopy().setName("Report " + c);
+            for (Row r : reportRows) {
+                if (theirs instanceof IntColumn i) i.append((int) r.getNumber(c));
+                else if (theirs instanceof LongColumn l) l.append((long) r.getNumber(c));
+                else ((DoubleColumn) theirs).append(r.getNumber(c));
+            }
             out.addColumns(theirs);
         }
         for (int i = 0; i < ours.rowCount(); i++) {
@@ -126,7 +135,14 @@ public final class ReportReplica {
     public static Table publish(Table rows, Path csv) {
         Table all = rows.copy();
         if (Files.exists(csv)) {
-            Table before = ResultsStore.read(csv);
+            Table before;
+            try {
+                before = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile())
+                        .columnTypes(rows.types().toArray(ColumnType[]::new)));
+            } catch (RuntimeException e) {
+                throw new ScratchnetException("cannot read " + csv + " as the replica's table (" + e.getMessage()
+                        + "); delete it and run the notebooks again to rebuild it");
+            }
             if (!before.columnNames().equals(rows.columnNames())) {
                 throw new ScratchnetException(csv + " does not hold the replica's columns; delete it and run the"
                         + " notebooks again to rebuild it");
