@@ -182,7 +182,7 @@ public final class NotebookSettings {
 
     /**
      * The report's configuration for one batch size, scaled to the mode: layers [784, 20, 7, 5, 10],
-     * learning rate 0.009, no batchnorm, no L2, and the report's stopping rule (stop at the first
+     * learning rate 0.009, no batchnorm, no L2, and the one-check stopping rule (stop at the first
      * check whose validation cost does not improve); seed 1 and the split of {@link #SPLIT_SEED}.
      * In full mode this equals {@link TrainConfig#report(int, long) TrainConfig.report(batchSize, 1)}.
      */

@@ -2,6 +2,7 @@ package io.github.scratchnet.notebook;
 
 import io.github.scratchnet.experiment.SweepGrid;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +13,13 @@ import java.util.List;
  * (so smoke mode gets the same lists, scaled down), in the report's row order: batch size
  * ascending.
  *
- * <p>Two stopping rules appear side by side. The report's rule checks the validation cost every
+ * <p>Two stopping rules appear side by side. The one-check rule checks the validation cost every
  * 100 steps and stops at the first check that does not improve on the best so far (patience equal
  * to the check interval). The patient rule waits {@value #PATIENT_CHECKS} checks without
- * improvement and then puts back the parameters of the best check.
+ * improvement and then puts back the parameters of the best check. Neither is the report's own
+ * rule, which stops when two consecutive validation costs differ by less than 1e-4
+ * ({@link io.github.scratchnet.train.Protocol.Stopping#COST_CHANGE}, replayed by
+ * {@link io.github.scratchnet.experiment.ReportReplica}).
  */
 public final class ReportQuestions {
     /** The lambdas the report tried for question 6. */
@@ -24,7 +28,7 @@ public final class ReportQuestions {
     public static final double REPORT_LAMBDA = 0.05;
     /** Checks without improvement the patient rule waits for. */
     public static final int PATIENT_CHECKS = 10;
-    /** The patiences, in checks, of the stopping-rule study: the report's 1, 3 and the patient rule's 10. */
+    /** The patiences, in checks, of the stopping-rule study: the one-check rule's 1, 3 and the patient rule's 10. */
     public static final int[] PATIENCE_CHECKS = {1, 3, PATIENT_CHECKS};
 
     private final NotebookSettings settings;
@@ -37,7 +41,7 @@ public final class ReportQuestions {
         return settings;
     }
 
-    /** Question 4: every batch size, no batchnorm, no L2, the report's stopping rule. */
+    /** Question 4: every batch size, no batchnorm, no L2, the one-check stopping rule. */
     public List<TrainConfig> q4() {
         return grid().configs();
     }
@@ -82,7 +86,7 @@ public final class ReportQuestions {
 
     /**
      * Every configuration under each stopping rule of the sensitivity study: a patience of each of
-     * {@link #PATIENCE_CHECKS} checks, without and with restoring the best check (the report's rule
+     * {@link #PATIENCE_CHECKS} checks, without and with restoring the best check (the one-check rule
      * and the patient rule among them). The sweep trains each group once, at its most patient rule.
      */
     public static List<TrainConfig> stoppingRules(List<TrainConfig> configs) {
@@ -112,10 +116,15 @@ public final class ReportQuestions {
         return c.restoreBest() && c.patience() == PATIENT_CHECKS * c.evalEvery();
     }
 
-    /** {@code report's rule}, {@code patient rule} or, for anything else, the patience in steps. */
+    /**
+     * {@code cost-change rule} (the report's own, under a protocol that stops on the change of the
+     * validation cost), {@code one-check rule}, {@code patient rule} or, for anything else, the
+     * patience in checks or steps.
+     */
     public static String stoppingRule(TrainConfig c) {
+        if (c.protocol().stopping() == Protocol.Stopping.COST_CHANGE) return "cost-change rule";
         if (isPatient(c)) return "patient rule";
-        if (c.patience() == c.evalEvery() && !c.restoreBest()) return "report's rule";
+        if (c.patience() == c.evalEvery() && !c.restoreBest()) return "one-check rule";
         if (c.patience() == 0) return "no early stopping";
         String patience = c.patience() % c.evalEvery() == 0
                 ? "patience " + c.patience() / c.evalEvery() + (c.patience() == c.evalEvery() ? " check" : " checks")
@@ -134,8 +143,8 @@ public final class ReportQuestions {
     /**
      * The same configurations in the order that finishes soonest on a small pool: the longest
      * runs first. Large batches with a fixed learning rate need the most epochs, patient runs
-     * outlast the report's rule and batchnorm costs extra per step, so the order is batch size
-     * descending, then patient before the report's rule, then full, normalize, off.
+     * outlast the one-check rule and batchnorm costs extra per step, so the order is batch size
+     * descending, then patient before the one-check rule, then full, normalize, off.
      */
     public static List<TrainConfig> longestFirst(List<TrainConfig> configs) {
         List<TrainConfig> out = new ArrayList<>(configs);

@@ -6,7 +6,7 @@
  *       variable {@code SCRATCHNET_SMOKE}), where data and results live, sweeps with their output
  *       folders. Smoke mode writes only under {@code results/smoke/}.
  *   <li>{@link io.github.scratchnet.notebook.ReportQuestions}: the configurations of each question
- *       of the report, under the report's stopping rule and under a patient one.
+ *       of the report, under the one-check stopping rule and under a patient one.
  *   <li>{@link io.github.scratchnet.notebook.LiveProgress}: a thread-safe sweep listener that
  *       redraws one progress table in place, a few times per second at most.
  *   <li>{@link io.github.scratchnet.notebook.Conclusions}: the sentences and tables a notebook

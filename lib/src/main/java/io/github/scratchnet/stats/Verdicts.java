@@ -169,7 +169,7 @@ public final class Verdicts {
         }
         return "<p><b>Which patience reproduces the report's epoch counts?</b> Mean gap between our mean epochs and the"
                 + " report's, over batch sizes: " + gaps + ". The closest is a patience of " + bestPatience + " check"
-                + (bestPatience == 1 ? " (the report's own rule)." : "s.") + "</p>";
+                + (bestPatience == 1 ? " (the one-check rule)." : "s.") + "</p>";
     }
 
     static String escape(String s) {

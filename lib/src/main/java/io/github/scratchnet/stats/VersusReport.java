@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Where the report's numbers stand among ours: for every row of the report's four tables, the
- * report's test accuracy beside the smallest, mean and largest of our seeds under the report's
+ * report's test accuracy beside the smallest, mean and largest of our seeds under the one-check
  * rule (patience of one check, nothing restored) for the same question, setting and batch size.
  */
 public final class VersusReport {
@@ -69,7 +69,7 @@ public final class VersusReport {
         return out;
     }
 
-    /** Our runs under the report's rule for the report's table {@code key} (e.g. {@code q6-l2}). */
+    /** Our runs under the one-check rule for the report's table {@code key} (e.g. {@code q6-l2}). */
     static Table ourRuns(Table runs, String key) {
         Source s = SOURCES.stream().filter(x -> x.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the report has no table " + key));

@@ -4,8 +4,9 @@ package io.github.scratchnet.train;
  * The stopping rule on the validation cost: stop once {@code patience} steps have passed since the
  * last check that improved the best cost by more than {@code minDelta}.
  *
- * <p>With checks every 100 steps and a patience of 100 this is the report's rule: stop at the
- * first check that does not improve. A patience of 0 never stops.
+ * <p>With checks every 100 steps and a patience of 100 this is the notebooks' one-check rule: stop
+ * at the first check that does not improve (the report's own rule is {@link CostChangeStopping}).
+ * A patience of 0 never stops.
  */
 public final class EarlyStopping implements StoppingRule {
     private final int patience;

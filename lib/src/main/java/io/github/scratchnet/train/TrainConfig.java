@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * The hyper-parameters of one training run, validated on construction; built by name with {@link
- * #builder()} or changed with {@link #toBuilder()}. Defaults are the report's:
+ * #builder()} or changed with {@link #toBuilder()}. Defaults are the report's numbers:
  * layers [784, 20, 7, 5, 10], learning rate 0.009, batch size 128, up to 100 epochs, a validation
- * check every 100 steps and a patience of 100 steps (stop at the first check that does not improve).
+ * check every 100 steps; and a patience of 100 steps (the one-check rule: stop at the first check
+ * that does not improve), which is not the report's own rule ({@link Protocol.Stopping#COST_CHANGE}).
  * Each component is declared once more, as a {@link Setting} (its defaults, text form, option, run-id
  * part, run-file key and results column), which the builder, {@code equals} and {@code toString}
  * go through; a new component needs its setting, or {@code SettingTest} fails.

@@ -49,7 +49,7 @@ class ResultsStoreTest {
         assertEquals(ColumnType.STRING, r.column("Batchnorm").type());
         assertEquals(runs.get(1).id(), r.stringColumn("Run Id").get(1));
         assertEquals("full", r.stringColumn("Batchnorm").get(1));
-        assertEquals(1, r.intColumn("Patience (checks)").get(0), "the report's rule waits one check");
+        assertEquals(1, r.intColumn("Patience (checks)").get(0), "the one-check rule waits one check");
         assertEquals(0.1 + 0.2, r.doubleColumn("Train Time in sec").get(0), 0, "doubles are written exactly");
         assertEquals(0.9123, r.doubleColumn("Test Accuracy").get(0), 0);
         assertEquals("784-20-7-5-10", r.stringColumn("Layers").get(0));

@@ -335,7 +335,7 @@ class SweepTest {
             assertArrayEquals(weights(alone.network()), weights(r.network()), 0, c.toString());
         }
         assertTrue(shared.get(report).summary().iterations() < shared.get(patient).summary().iterations(),
-                "the report's rule stopped first: " + shared.get(report) + " / " + shared.get(patient));
+                "the one-check rule stopped first: " + shared.get(report) + " / " + shared.get(patient));
     }
 
     /** One seed's small MNIST, as the sweep's loader gives it. */

@@ -64,12 +64,12 @@ class LiveProgressTest {
         now.addAndGet(800 * MS);
         p.check(RunId.of(A), new Check(200, 1, 1.0, 1.1, 0.61, 0.9));
         assertEquals(2, curves.size());
-        assertEquals(List.of(first, new Check(200, 1, 1.0, 1.1, 0.61, 0.9)), curves.get(1).get("batch 16, report's rule, seed 1"));
+        assertEquals(List.of(first, new Check(200, 1, 1.0, 1.1, 0.61, 0.9)), curves.get(1).get("batch 16, one-check rule, seed 1"));
         Check reused = new Check(100, 1, 1.5, 1.6, 0.5, 0.3);
         p.runReused(SweepRun.of(B, finished(B).summary(), List.of(reused)));
         p.finish();
         assertEquals(3, curves.size(), "finish draws the curves whatever the interval");
-        assertEquals(List.of("batch 16, report's rule, seed 1", "batch 512, patient rule, seed 1"), List.copyOf(curves.get(2).keySet()));
+        assertEquals(List.of("batch 16, one-check rule, seed 1", "batch 512, patient rule, seed 1"), List.copyOf(curves.get(2).keySet()));
         assertEquals(List.of(reused), curves.get(2).get("batch 512, patient rule, seed 1"), "a reused run brings its whole history");
     }
 
@@ -81,7 +81,7 @@ class LiveProgressTest {
         p.runFinished(finished(B));
         String text = p.render();
         assertTrue(text.startsWith("2 runs: 1 done, 1 running, 0 waiting"), text);
-        assertTrue(text.contains("batch 16, report's rule, seed 1"), text);
+        assertTrue(text.contains("batch 16, one-check rule, seed 1"), text);
         assertTrue(text.contains("running") && text.contains("epoch   2") && text.contains("0.3125"), text);
         assertTrue(text.contains("batch 512, patient rule, seed 1") && text.contains("early stopping, test acc 0.9034"), text);
         assertFalse(text.contains("\n\n"), text);

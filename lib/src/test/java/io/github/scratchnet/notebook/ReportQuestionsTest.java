@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.TrainConfig;
+import io.github.scratchnet.viz.OriginalReport;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ReportQuestionsTest {
         assertTrue(p.restoreBest());
         assertTrue(ReportQuestions.isPatient(p));
         assertFalse(ReportQuestions.isPatient(c));
-        assertEquals("report's rule", ReportQuestions.stoppingRule(c));
+        assertEquals("one-check rule", ReportQuestions.stoppingRule(c));
         assertEquals("patient rule", ReportQuestions.stoppingRule(p));
         assertEquals("no early stopping", ReportQuestions.stoppingRule(c.toBuilder().patience(0).build()));
         assertEquals("patience 3 checks", ReportQuestions.stoppingRule(c.toBuilder().patience(300).build()));
@@ -58,8 +59,10 @@ class ReportQuestionsTest {
     @Test
     void labelsNameWhatVaries() {
         TrainConfig c = full.q6(0.05, BatchNormMode.NORMALIZE).get(0);
-        assertEquals("batch 16, normalize, λ 0.05, report's rule, seed 1", ReportQuestions.label(c));
+        assertEquals("batch 16, normalize, λ 0.05, one-check rule, seed 1", ReportQuestions.label(c));
         assertEquals("batch 512, patient rule, seed 1", ReportQuestions.label(ReportQuestions.patient(full.q4().get(5))));
+        assertEquals("batch 16, cost-change rule, seed 42", ReportQuestions.label(full.settings().replica(OriginalReport.Q4).get(0)),
+                "the report's own rule, under its protocol");
     }
 
     @Test
@@ -112,7 +115,7 @@ class ReportQuestionsTest {
     void stoppingRulesCoverEveryPatienceWithAndWithoutRestoring() {
         List<TrainConfig> rules = ReportQuestions.stoppingRules(List.of(full.q4().get(0)));
         assertEquals(6, rules.size());
-        assertEquals(full.q4().get(0), rules.get(0), "the report's rule: one check, nothing restored");
+        assertEquals(full.q4().get(0), rules.get(0), "the one-check rule: one check, nothing restored");
         assertEquals(ReportQuestions.patient(full.q4().get(0)), rules.get(5));
         assertEquals(List.of(100, 100, 300, 300, 1000, 1000), rules.stream().map(TrainConfig::patience).toList());
     }

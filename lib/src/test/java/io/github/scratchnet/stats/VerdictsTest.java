@@ -76,7 +76,7 @@ class VerdictsTest {
         assertTrue(v.contains("batchnorm off, batch size 32: the report's 0.8796 is above our 0.5000 to 0.5100; it trained 11"
                 + " epochs, ours 11.0 on average"), v);
         assertEquals(0, VersusReport.table(runs("q4", BatchNormMode.OFF, 0, 1000, b, tests)).rowCount(),
-                "patient runs are not the report's rule");
+                "patient runs are not the one-check rule");
     }
 
     @Test

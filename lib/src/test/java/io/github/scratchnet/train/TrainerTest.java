@@ -67,8 +67,8 @@ class TrainerTest {
     }
 
     @Test
-    void reportRuleStopsAtTheFirstCheckThatDoesNotImprove() {
-        // A large learning rate makes the validation cost bounce, so the report's rule fires early.
+    void oneCheckRuleStopsAtTheFirstCheckThatDoesNotImprove() {
+        // A large learning rate makes the validation cost bounce, so the one-check rule fires early.
         TrainConfig c = small().toBuilder().learningRate(0.5).maxEpochs(50).patience(10).build();
         TrainingResult r = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), null);
         assertEquals(StopReason.EARLY_STOPPING, r.stopReason());
