@@ -6,6 +6,8 @@ import io.github.scratchnet.train.Check;
 import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import io.github.scratchnet.viz.OriginalReport;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,9 +166,13 @@ public final class ReportReplica {
         throw new IllegalArgumentException("the report has no row for " + question + " at batch size " + batchSize);
     }
 
-    // Equal once ours is rounded to the report's printed digits (half up, as pandas printed them).
+    // Equal once ours is printed with the report's digits as Python prints a float: the exact binary
+    // value rounded (8229/9600 is 0.85718749999… and prints as 0.857187, not 0.857188).
     private static boolean sameAt(double ours, double theirs, int digits) {
-        double scale = Math.pow(10, digits);
-        return Math.round(ours * scale) == Math.round(theirs * scale);
+        return printed(ours, digits).compareTo(printed(theirs, digits)) == 0;
+    }
+
+    private static BigDecimal printed(double x, int digits) {
+        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN);
     }
 }

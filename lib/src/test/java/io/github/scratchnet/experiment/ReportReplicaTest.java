@@ -57,6 +57,17 @@ class ReportReplicaTest {
     }
 
     @Test
+    void accuraciesAreRoundedAsPythonPrintsThem() {
+        // 8229 of 9600 is 0.857187499999… in binary: Python prints 0.857187 (the report's L2 + batchnorm
+        // row at batch 16), where rounding the decimal 0.8571875 half up would give 0.857188
+        TrainConfig c = ReportReplica.config(OriginalReport.Q6_L2_BATCHNORM, 16, 42);
+        RunSummary s = new RunSummary(16, "normalize", 0.05, 42, 100, 99, 240_001, 230, 7.6e7, 32_986.0 / 38_400, 1.27e5,
+                8_229.0 / 9_600, 0.8587, "max_epochs");
+        Table t = ReportReplica.table(List.of(SweepRun.of(c, s, List.of(new Check(240_000, 100, 7.64e7, 1.27e5, 0.86, 230)))));
+        assertTrue(t.booleanColumn("Match").get(0), t.print());
+    }
+
+    @Test
     void anIterationOrAnAccuracyOffByItsLastPrintedDigitIsAMiss() {
         assertFalse(ReportReplica.table(List.of(q4Batch32(14_300, 34_147.0 / 38_400, 0.8796))).booleanColumn("Match").get(0));
         assertFalse(ReportReplica.table(List.of(q4Batch32(14_200, 34_148.0 / 38_400, 0.8796))).booleanColumn("Match").get(0));
