@@ -6,6 +6,12 @@ import io.github.scratchnet.train.Check;
 import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import io.github.scratchnet.viz.OriginalReport;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -156,6 +162,68 @@ public final class ReportReplica {
         sorted.setName(rows.name());
         ResultsStore.write(sorted, csv);
         return sorted;
+    }
+
+    /** Relative difference of two validation costs above which a check counts as departing from the PyTorch twin's. */
+    public static final double DEPARTURE = 1e-6;
+
+    /**
+     * Our runs check by check against the PyTorch twin's ({@code bench/report_twin.py --json}, e.g.
+     * the committed {@code bench/results/report-twin-seed42.json}): per run, the checks of each, the
+     * largest relative difference of the validation costs over the checks both made, and the first
+     * step where it exceeds {@link #DEPARTURE} (0 when none does). The twin sums in another order
+     * (its BLAS), so costs agree to rounding, not bit for bit; a row that misses the report's shows
+     * here where the two runs part.
+     */
+    public static Table departures(Iterable<SweepRun> runs, Path twinJson) {
+        JsonObject twin;
+        try (Reader in = Files.newBufferedReader(twinJson)) {
+            twin = JsonParser.parseReader(in).getAsJsonObject();
+        } catch (IOException | RuntimeException e) {
+            throw new ScratchnetException("cannot read the PyTorch twin's runs from " + twinJson + " (" + e.getMessage()
+                    + "); run bench/report_twin.py --json " + twinJson + " to write them");
+        }
+        StringColumn question = StringColumn.create("Question");
+        IntColumn batch = IntColumn.create("Batch Size");
+        IntColumn ours = IntColumn.create("Checks");
+        IntColumn theirs = IntColumn.create("Checks (PyTorch)");
+        DoubleColumn largest = DoubleColumn.create("Largest Relative Difference");
+        LongColumn first = LongColumn.create("First Departing Step");
+        for (SweepRun run : runs) {
+            String q = question(run.config());
+            int b = run.config().batchSize();
+            JsonArray checks = twinChecks(twin, q, b, twinJson);
+            List<Check> mine = run.history();
+            int n = Math.min(mine.size(), checks.size());
+            double max = 0;
+            long departs = 0;
+            for (int i = 0; i < n; i++) {
+                double theirCost = checks.get(i).getAsJsonArray().get(2).getAsDouble();
+                double rel = Math.abs(mine.get(i).validationCost() - theirCost) / Math.abs(theirCost);
+                if (!(rel <= max)) max = rel;    // NaN counts as the largest
+                if (departs == 0 && !(rel <= DEPARTURE)) departs = mine.get(i).step();
+            }
+            if (departs == 0 && mine.size() != checks.size()) departs = mine.get(n == 0 ? 0 : n - 1).step();
+            question.append(q);
+            batch.append(b);
+            ours.append(mine.size());
+            theirs.append(checks.size());
+            largest.append(max);
+            first.append(departs);
+        }
+        return Table.create("Our checks against the PyTorch twin's", question, batch, ours, theirs, largest, first);
+    }
+
+    // The twin's checks ([step, train cost, validation cost] each) of one question and batch size.
+    private static JsonArray twinChecks(JsonObject twin, String question, int batchSize, Path file) {
+        for (JsonElement e : twin.getAsJsonArray("runs")) {
+            JsonObject r = e.getAsJsonObject();
+            if (r.get("question").getAsString().equals(question) && r.get("batch_size").getAsInt() == batchSize) {
+                return r.getAsJsonArray("checks");
+            }
+        }
+        throw new ScratchnetException(file + " has no run of " + question + " at batch size " + batchSize
+                + "; run bench/report_twin.py with that question and batch size");
     }
 
     // The report's row of a question and batch size.

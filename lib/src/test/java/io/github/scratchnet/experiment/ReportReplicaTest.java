@@ -84,4 +84,20 @@ class ReportReplicaTest {
         assertEquals(14_300, again.longColumn("Iteration").get(0));
         assertFalse(ResultsStore.read(csv).booleanColumn("Match").get(0));
     }
+
+    @Test
+    void departuresNameTheFirstCheckWhereTheValidationCostsPart() throws Exception {
+        Path twin = dir.resolve("twin.json");
+        java.nio.file.Files.writeString(twin, "{\"runs\": [{\"question\": \"q4\", \"batch_size\": 32, \"checks\": ["
+                + "[14100, 0.6, 0.451711], [14200, 0.520210, 0.451711]]}]}");
+        Table t = ReportReplica.departures(List.of(q4Batch32(14_200, 34_147.0 / 38_400, 0.8796)), twin);
+        assertEquals(1, t.rowCount());
+        assertEquals(2, t.intColumn("Checks (PyTorch)").get(0));
+        assertEquals(14_200, t.longColumn("First Departing Step").get(0), "the first check agrees, the second does not");
+        assertEquals(1e-4 / 0.451711, t.doubleColumn("Largest Relative Difference").get(0), 1e-12);
+        Path none = dir.resolve("none.json");
+        java.nio.file.Files.writeString(none, "{\"runs\": []}");
+        assertThrows(io.github.scratchnet.ScratchnetException.class,
+                () -> ReportReplica.departures(List.of(q4Batch32(14_200, 0.5, 0.5)), none));
+    }
 }
