@@ -9,8 +9,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The summary tables of the original course report, transcribed from its text, so that each
- * notebook can show them beside our results. These numbers are quoted, not reproduced: they come
- * from the report's own runs (on 38400 training images, judging by its iteration counts).
+ * notebook can show them beside our results. These numbers are quoted as printed: they come from
+ * the report's own runs (38400 training images of the 48000 its split kept), which
+ * {@link io.github.scratchnet.experiment.ReportReplica} replays under its protocol.
  */
 public final class OriginalReport {
     /** Question keys: {@code q4}, {@code q5}, {@code q6-l2}, {@code q6-l2-batchnorm}. */
