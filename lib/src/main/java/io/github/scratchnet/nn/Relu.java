@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  * forward and backward run on any range of rows; backward works in place in the linear layer's
  * {@code dZ}, where the layer above writes {@code dA}.
  */
-final class Relu extends HiddenActivation {
+class Relu extends HiddenActivation {
     Relu(LinearLayer below, int capacity) {
         super(below, capacity);
     }

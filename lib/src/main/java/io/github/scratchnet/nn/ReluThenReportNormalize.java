@@ -1,16 +1,15 @@
 package io.github.scratchnet.nn;
 
-import org.ejml.data.DMatrixRMaj;
-
 /**
  * A hidden layer with {@link BatchNormMode#NORMALIZE} in the report's {@link Formulas.BatchNormForm#REPORT
  * form}: ReLU, then each unit normalised as the report's {@code apply_batchnorm} did,
  * {@code (R − mean) / (std + 0.001)} with the n−1 standard deviation of the samples at hand. It
  * keeps no running statistics, so inference normalises the set being scored with that set's own
  * statistics, and its backward treats the normalisation as the identity (the report never
- * differentiated it): {@code dZ = dA ⊙ [Z > 0]}, in place in the linear layer's {@code dZ}.
+ * differentiated it): {@code dZ = dA ⊙ [Z > 0]}, in place in the linear layer's {@code dZ}, which is
+ * the backward of the {@link Relu} it extends.
  */
-final class ReluThenReportNormalize extends HiddenActivation {
+final class ReluThenReportNormalize extends Relu {
     /** Added to the standard deviation, not the variance, as the report's code did. */
     static final double EPSILON = 0.001;
 
@@ -23,16 +22,6 @@ final class ReluThenReportNormalize extends HiddenActivation {
         divisor = new double[width];
     }
 
-    // Backward works in place in the linear layer's dZ, as Relu's does.
-    @Override
-    void prepareBackward(int m) {
-    }
-
-    @Override
-    DMatrixRMaj dA() {
-        return below.dZ();
-    }
-
     @Override
     void forwardRows(int r0, int r1) {
         throw new IllegalStateException("the report's batchnorm needs the statistics of the whole set; use forwardBatch");
@@ -41,14 +30,12 @@ final class ReluThenReportNormalize extends HiddenActivation {
     // R = max(Z, 0); mean = Σ R / m; std = sqrt(Σ (R − mean)² / (m − 1)); A = (R − mean) / (std + 0.001)
     @Override
     void forwardBatch(int m) {
-        double[] z = below.z.data;
+        super.forwardRows(0, m);
         double[] out = a.data;
         java.util.Arrays.fill(mean, 0);
         java.util.Arrays.fill(divisor, 0);
         for (int idx = 0, e = m * width, j = 0; idx < e; idx++) {
-            double r = Math.max(z[idx], 0);
-            out[idx] = r;
-            mean[j] += r;
+            mean[j] += out[idx];
             if (++j == width) j = 0;
         }
         for (int j = 0; j < width; j++) mean[j] /= m;
@@ -64,16 +51,5 @@ final class ReluThenReportNormalize extends HiddenActivation {
         }
     }
 
-    // dZ = dA ⊙ [Z > 0]: the normalisation passes the gradient through unchanged
-    @Override
-    void backwardRows(int r0, int r1) {
-        double[] z = below.z.data;
-        double[] dz = below.dZ().data;
-        for (int k = r0 * width, e = r1 * width; k < e; k++) if (!(z[k] > 0)) dz[k] = 0;
-    }
-
-    @Override
-    void backwardBatch(int m, Parameters grads) {
-        backwardRows(0, m);
-    }
+    // Backward is Relu's, dZ = dA ⊙ [Z > 0] in place: the normalisation passes the gradient through unchanged.
 }
