@@ -129,13 +129,16 @@ distclean: clean
 
 # --- benchmark: ours against PyTorch on the reference workload (lib/PERFORMANCE.md) ---
 #   make bench       ours on 1 thread vs PyTorch f32 on 1 thread at B = 16/128/512 (ours on all cores beside it),
-#                    s/epoch and ratio, JSON into bench/results/DATE.json (installs PyTorch if missing)
+#                    s/epoch and ratio, JSON into bench/results/DATE.json (installs PyTorch if missing); then the
+#                    report's Q4 replayed by us and by its PyTorch twin (float64, 1 thread each), bench/results/DATE-replica.json
 TORCH_PYTHON ?= /usr/bin/python3
 BENCH_FLAGS ?=
 BENCH_JSON ?= bench/results/$(shell date +%Y-%m-%d).json
+BENCH_REPLICA_JSON ?= bench/results/$(shell date +%Y-%m-%d)-replica.json
 
 bench: data
 	@$(TORCH_PYTHON) -c 'import torch, numpy' 2>/dev/null && dpkg -s libopenblas0-pthread >/dev/null 2>&1 || { \
 	  echo "bench: installing Debian's PyTorch (python3-torch python3-numpy libopenblas0-pthread)"; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch python3-numpy libopenblas0-pthread; }
 	$(TORCH_PYTHON) bench/compare.py --java $(JAVA) --jar $(JAR) --data-dir $(DATA_DIR) --json $(BENCH_JSON) $(BENCH_FLAGS)
+	$(TORCH_PYTHON) bench/replica_compare.py --java $(JAVA) --jar $(JAR) --data-dir $(DATA_DIR) --json $(BENCH_REPLICA_JSON)
