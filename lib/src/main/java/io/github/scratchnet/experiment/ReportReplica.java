@@ -198,7 +198,7 @@ public final class ReportReplica {
             double max = 0;
             long departs = 0;
             for (int i = 0; i < n; i++) {
-                double theirCost = checks.get(i).getAsJsonArray().get(2).getAsDouble();
+                double theirCost = validationCost(checks.get(i));
                 double rel = Math.abs(mine.get(i).validationCost() - theirCost) / Math.abs(theirCost);
                 if (!(rel <= max)) max = rel;    // NaN counts as the largest
                 if (departs == 0 && !(rel <= DEPARTURE)) departs = mine.get(i).step();
@@ -214,7 +214,14 @@ public final class ReportReplica {
         return Table.create("Our checks against the PyTorch twin's", question, batch, ours, theirs, largest, first);
     }
 
-    // The twin's checks ([step, train cost, validation cost] each) of one question and batch size.
+    // A twin check is [step, train cost, validation cost] (the committed file's compact form) or an
+    // object with those keys.
+    private static double validationCost(JsonElement check) {
+        return check.isJsonArray() ? check.getAsJsonArray().get(2).getAsDouble()
+                : check.getAsJsonObject().get("validation_cost").getAsDouble();
+    }
+
+    // The twin's checks of one question and batch size.
     private static JsonArray twinChecks(JsonObject twin, String question, int batchSize, Path file) {
         for (JsonElement e : twin.getAsJsonArray("runs")) {
             JsonObject r = e.getAsJsonObject();
