@@ -10,8 +10,7 @@ final class CostChangeStopping implements StoppingRule {
     private final double threshold;
     private double previous = Double.NaN;
     private double last = Double.NaN;
-    private double best = Double.POSITIVE_INFINITY;
-    private long bestStep = 0;
+    private final EarlyStopping best = new EarlyStopping(0, 0);    // only keeps the best check, never stops
 
     CostChangeStopping(double threshold) {
         this.threshold = threshold;
@@ -21,12 +20,7 @@ final class CostChangeStopping implements StoppingRule {
     public boolean improved(long step, double validationCost) {
         previous = last;
         last = validationCost;
-        if (validationCost < best) {
-            best = validationCost;
-            bestStep = step;
-            return true;
-        }
-        return false;
+        return best.improved(step, validationCost);
     }
 
     // |cost − previous cost| < threshold; false at the first check (previous is NaN) and for NaN costs
@@ -37,6 +31,6 @@ final class CostChangeStopping implements StoppingRule {
 
     @Override
     public long bestStep() {
-        return bestStep;
+        return best.bestStep();
     }
 }
