@@ -3,8 +3,10 @@
 #   make venv        .venv with Jupyter + the JJava kernel `java` (pinned to your JDK 17+)
 #   make build       lib/target/scratchnet.jar
 #   make data        data/mnist/ and data/fashion-mnist/ (fetched and checked)
-#   make notebooks   execute notebooks/[0-9]*.ipynb in place, HTML into results/
-#   make reproduce   all of the above, with the total wall time
+#   make notebooks   execute notebooks/[0-9]*.ipynb in place, HTML into results/ (reading the committed runs, writing nothing)
+#   make reproduce   all of the above, every run trained anew into results/runs/ and every CSV and PNG rewritten,
+#                    then the new runs compared with the committed store (results/store/), with the total wall time
+#   make store       publish results/runs/ as the committed store (after a change that moves the numbers on purpose)
 #   make test        unit tests + every notebook in smoke mode (SCRATCHNET_SMOKE=1)
 #   make smoke       only the notebooks' smoke run
 #   make lab         JupyterLab on the venv (same as .venv/bin/jupyter lab, settings kept in .venv)
@@ -43,7 +45,7 @@ export IPYTHONDIR := $(CURDIR)/$(VENV)/etc/ipython
 NOTEBOOKS ?= $(sort $(wildcard notebooks/[0-9]*.ipynb))
 RUN_NOTEBOOKS_FLAGS ?=
 
-.PHONY: help venv build data notebooks smoke reproduce test lab clean distclean bench
+.PHONY: help venv build data notebooks smoke reproduce store test lab clean distclean bench
 
 help:
 	@sed -n 's/^#   \(make .*\)/  \1/p' $(firstword $(MAKEFILE_LIST))
@@ -102,12 +104,19 @@ endef
 smoke: venv data
 	$(run-smoke)
 
+# A clean store: earlier runs are moved to results/runs.previous/ (replacing an older one), not deleted.
 reproduce:
 	@start=$$(date +%s); \
-	status=0; $(MAKE) --no-print-directory venv build data notebooks || status=$$?; \
+	if [ -d $(RESULTS)/runs ]; then rm -rf $(RESULTS)/runs.previous; mv $(RESULTS)/runs $(RESULTS)/runs.previous; \
+	  echo "reproduce: earlier runs moved to $(RESULTS)/runs.previous/"; fi; \
+	status=0; SCRATCHNET_RETRAIN=1 SCRATCHNET_WRITE_RESULTS=1 $(MAKE) --no-print-directory venv build data notebooks || status=$$?; \
+	if [ $$status -eq 0 ]; then $(JAVA) -jar $(JAR) store compare --store $(RESULTS)/store --runs $(RESULTS)/runs || status=$$?; fi; \
 	secs=$$(( $$(date +%s) - start )); \
 	echo "reproduce: $$([ $$status -eq 0 ] && echo done || echo FAILED) in $$((secs / 60)) min $$((secs % 60)) s (total wall time)"; \
 	exit $$status
+
+store: build
+	$(JAVA) -jar $(JAR) store publish --store $(RESULTS)/store --runs $(RESULTS)/runs
 
 # --- tests --------------------------------------------------------------------
 # Unit tests need MNIST (data); the smoke run needs the venv and the jar.

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scratchnet", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Train and evaluate a from-scratch feed-forward network on MNIST.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, SweepCommand.class, BenchCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -5,6 +5,9 @@ import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.train.Check;
 import io.github.scratchnet.train.Setting;
 import io.github.scratchnet.train.TrainConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -174,22 +179,36 @@ public final class ResultsStore {
         return Table.create("checks").addColumns(id, iteration, epoch, trainCost, valCost, valAcc, seconds);
     }
 
-    /** Writes {@code table} as CSV to {@code file} atomically (folders created as needed); one-line error on failure. */
+    private static final String GZ = ".gz";
+
+    // The gzip header written here carries no time, so the same table gives the same bytes.
+    private static byte[] gzip(byte[] bytes, Path file) {
+        var out = new ByteArrayOutputStream();
+        try (var gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new ScratchnetException("cannot compress " + file + " (" + e.getMessage() + ")", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes {@code table} as CSV (gzipped when the name ends in {@code .gz}) to {@code file} atomically (folders created as needed); one-line error on failure. */
     public static Path write(Table table, Path file) {
         StringWriter text = new StringWriter();
         table.write().csv(text);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
             if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ScratchnetException("cannot create the folder of " + file + " ("
                     + io.github.scratchnet.IoErrors.describe(e) + "); choose a writable folder", e);
         }
-        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, file.getFileName().toString().endsWith(GZ) ? gzip(bytes, file) : bytes);
         return file;
     }
 
     /**
-     * Reads a CSV written by {@link #write}, the columns of {@code runs.csv} and {@code checks.csv}
+     * Reads a CSV written by {@link #write} (gzipped or not), the columns of {@code runs.csv} and {@code checks.csv}
      * with the types they were written with (left to itself, Tablesaw would read a column of
      * {@code 0.0} as integers); one-line error naming the file when it is missing or unreadable.
      */
@@ -197,11 +216,12 @@ public final class ResultsStore {
         if (!Files.isRegularFile(file)) {
             throw new ScratchnetException(file + " does not exist; run the sweep or notebook that writes it");
         }
-        try {
-            return Table.read().usingOptions(CsvReadOptions.builder(file.toFile())
+        try (InputStream in = file.getFileName().toString().endsWith(GZ)
+                ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+            return Table.read().usingOptions(CsvReadOptions.builder(in)
                     .tableName(file.getFileName().toString())
                     .columnTypesPartial(name -> Optional.ofNullable(KNOWN_TYPES.get(name))));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ScratchnetException("cannot read " + file + " (" + e.getMessage() + "); delete it and run the"
                     + " sweep again to rebuild it", e);
         }

@@ -90,6 +90,7 @@ public final class Sweep {
     private final BiFunction<Protocol.Split, Long, MnistSplits> data;
     private final boolean sharedFolder;
     private final DataSetKind dataSet;
+    private final CommittedStore committed;
 
     private Sweep(Builder b) {
         this.dir = b.dir;
@@ -100,6 +101,7 @@ public final class Sweep {
         this.data = b.data;
         this.sharedFolder = b.sharedFolder;
         this.dataSet = b.dataSet;
+        this.committed = b.committed;
     }
 
     public static Builder builder() {
@@ -206,7 +208,9 @@ public final class Sweep {
         }
 
         private SweepRun reuse(String id, TrainConfig config) {
-            if (!Files.exists(runsDir.resolve(id + ".json"))) return null;
+            if (!Files.exists(runsDir.resolve(id + ".json"))) {
+                return committed == null ? null : committed.find(label, config).orElse(null);
+            }
             try {
                 SweepRun s = StoredRuns.load(runsDir, id);
                 if (!s.config().equals(config)) {
@@ -385,8 +389,18 @@ public final class Sweep {
         private BiFunction<Protocol.Split, Long, MnistSplits> data;
         private boolean sharedFolder;
         private DataSetKind dataSet = DataSetKind.MNIST;
+        private CommittedStore committed;
 
         private Builder() {}
+
+        /**
+         * Reuse the runs of this sweep's label that {@code store} holds when the output folder
+         * does not: a fresh clone's notebooks redraw from the committed tables instead of training.
+         */
+        public Builder committed(CommittedStore store) {
+            this.committed = store;
+            return this;
+        }
 
         /** Where run files and summaries go; null (the default) keeps everything in memory. */
         public Builder outputDir(Path dir) {

@@ -4,7 +4,16 @@ import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.MnistSplits;
 import io.github.scratchnet.experiment.ReportReplica;
 import io.github.scratchnet.experiment.MnistData;
+import io.github.scratchnet.experiment.CommittedStore;
 import io.github.scratchnet.experiment.ResultsStore;
+import io.github.scratchnet.experiment.SweepRun;
+import io.github.scratchnet.IoErrors;
+import io.github.scratchnet.nn.Network;
+import io.github.scratchnet.viz.Theme;
+import java.awt.image.BufferedImage;
+import java.nio.file.StandardOpenOption;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.experiment.Sweep;
 import io.github.scratchnet.experiment.SweepListener;
@@ -35,6 +44,13 @@ import java.util.stream.Stream;
  * under {@code results/smoke/}, so it never overwrites the real results. Smoke sweeps start from
  * an empty run folder, so a smoke run always trains; full sweeps reuse finished runs (delete
  * {@code results/runs/<question>} to train again).
+ *
+ * <p>Full sweeps first look in the committed store ({@code results/store/}, {@link CommittedStore}),
+ * so that a fresh clone's notebooks redraw every chart and table without training;
+ * {@value #RETRAIN_VARIABLE}{@code =1} trains every run anew. The cells write CSV and PNG files
+ * only through {@link #save}, {@link #write} and the publishing methods, which write nothing unless
+ * {@value #WRITE_VARIABLE}{@code =1} (make reproduce) or smoke mode says so: looking at a notebook
+ * leaves the committed files as they are.
  */
 public final class NotebookSettings {
     /** The environment variable that selects smoke mode. */
@@ -49,6 +65,10 @@ public final class NotebookSettings {
     public static final int SMOKE_SEEDS = 2;
     /** The seed of the training/validation split, the same for every run (the one all notebooks used before seeds). */
     public static final long SPLIT_SEED = 1;
+    /** The environment variable that makes every sweep train anew instead of reading the committed store. */
+    public static final String RETRAIN_VARIABLE = "SCRATCHNET_RETRAIN";
+    /** The environment variable that lets the cells write CSV and PNG files under {@code results/} (what make reproduce sets). */
+    public static final String WRITE_VARIABLE = "SCRATCHNET_WRITE_RESULTS";
     /** Runs trained at once: one per core of the reference machine. */
     public static final int PARALLELISM = 2;
 
@@ -60,14 +80,19 @@ public final class NotebookSettings {
     private final Path root;
     private final int seeds;
     private final DataSetKind dataSet;
+    private final boolean retrain;
+    private final boolean writes;
     private final Set<Path> cleared = new HashSet<>();
     private MnistSplits data;
+    private CommittedStore store;
 
-    private NotebookSettings(boolean smoke, Path root, int seeds, DataSetKind dataSet) {
+    private NotebookSettings(boolean smoke, Path root, int seeds, DataSetKind dataSet, boolean retrain, boolean writes) {
         this.smoke = smoke;
         this.root = root;
         this.seeds = seeds;
         this.dataSet = dataSet;
+        this.retrain = retrain;
+        this.writes = writes;
     }
 
     /**
@@ -76,7 +101,9 @@ public final class NotebookSettings {
      */
     public static NotebookSettings fromEnvironment() {
         boolean smoke = isSmoke(System.getenv(SMOKE_VARIABLE));
-        return of(smoke, Path.of(".."), seedCount(System.getenv(SEEDS_VARIABLE), smoke));
+        return of(smoke, Path.of(".."), seedCount(System.getenv(SEEDS_VARIABLE), smoke))
+                .withRetrain(isSet(RETRAIN_VARIABLE, System.getenv(RETRAIN_VARIABLE)))
+                .withWrites(smoke || isSet(WRITE_VARIABLE, System.getenv(WRITE_VARIABLE)));
     }
 
     /** Settings with the repository at {@code root} and the default number of seeds of the mode. */
@@ -87,7 +114,24 @@ public final class NotebookSettings {
     /** Settings with the repository at {@code root} and {@code seeds} seeds (1 to {@code seeds}) per configuration. */
     public static NotebookSettings of(boolean smoke, Path root, int seeds) {
         if (seeds < 1) throw new ScratchnetException("a notebook needs at least one seed per configuration, got " + seeds);
-        return new NotebookSettings(smoke, root, seeds, DataSetKind.MNIST);
+        return new NotebookSettings(smoke, root, seeds, DataSetKind.MNIST, false, smoke);
+    }
+
+    /**
+     * The same settings, training every run anew ({@code true}) or reusing the runs of the
+     * committed store (the default; smoke runs always train).
+     */
+    public NotebookSettings withRetrain(boolean retrain) {
+        return new NotebookSettings(smoke, root, seeds, dataSet, retrain, writes);
+    }
+
+    /**
+     * The same settings, with the cells' {@link #save} and {@link #write} writing their files
+     * ({@code true}: what make reproduce does, and smoke mode under {@code results/smoke/}) or
+     * leaving the committed files as they are (the default: looking at a notebook changes nothing).
+     */
+    public NotebookSettings withWrites(boolean writes) {
+        return new NotebookSettings(smoke, root, seeds, dataSet, retrain, writes);
     }
 
     /**
@@ -96,7 +140,7 @@ public final class NotebookSettings {
      * questions (e.g. {@code fashion-q4}).
      */
     public NotebookSettings withDataSet(DataSetKind kind) {
-        return new NotebookSettings(smoke, root, seeds, java.util.Objects.requireNonNull(kind, "kind"));
+        return new NotebookSettings(smoke, root, seeds, java.util.Objects.requireNonNull(kind, "kind"), retrain, writes);
     }
 
     /** The data set every sweep and {@link #data()} of these settings uses (MNIST unless changed). */
@@ -119,17 +163,36 @@ public final class NotebookSettings {
 
     /** True for {@code 1}, {@code true}, {@code yes}, {@code on} (any case); false for unset, empty, {@code 0}, {@code false}, {@code no}, {@code off}. */
     public static boolean isSmoke(String value) {
+        return isSet(SMOKE_VARIABLE, value);
+    }
+
+    /** A yes/no environment variable, as {@link #isSmoke} reads it; an error naming the variable otherwise. */
+    static boolean isSet(String variable, String value) {
         if (value == null) return false;
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "", "0", "false", "no", "off" -> false;
             case "1", "true", "yes", "on" -> true;
-            default -> throw new ScratchnetException(SMOKE_VARIABLE + "=" + value
-                    + " is not understood; set it to 1 for a smoke run or leave it unset");
+            default -> throw new ScratchnetException(variable + "=" + value + " is not understood; set it to 1 or leave it unset");
         };
     }
 
     public boolean smoke() {
         return smoke;
+    }
+
+    /** True when the sweeps train every run anew, false when they reuse the committed store's runs. */
+    public boolean retrains() {
+        return retrain || smoke || !Files.isDirectory(storeDir());
+    }
+
+    /** True when {@link #save}, {@link #write} and the publishing methods write their files. */
+    public boolean writes() {
+        return writes;
+    }
+
+    /** The committed store of every sweep's tables, {@code <root>/results/store}. */
+    public Path storeDir() {
+        return root.resolve("results").resolve("store");
     }
 
     /** The run seeds of every configuration: 1 to the number of seeds. Seed 1 is the run of the notebooks before seeds. */
@@ -210,6 +273,7 @@ public final class NotebookSettings {
         Path dir = runsDir(question);
         if (smoke) clearOnce(dir);
         Sweep.Builder b = Sweep.builder().outputDir(dir).label(question).parallelism(parallelism()).listener(listener);
+        if (!retrains()) b.committed(store());
         return (smoke ? b.dataSet(dataSet, dataDir(), trainImages()) : b.dataSet(dataSet, dataDir())).build();
     }
 
@@ -232,6 +296,61 @@ public final class NotebookSettings {
         return data;
     }
 
+    private synchronized CommittedStore store() {
+        if (store == null) store = new CommittedStore(storeDir());
+        return store;
+    }
+
+    /**
+     * The trained network of {@code run}. A run of the committed store has one only when a
+     * notebook drew it when the store was made; when writing, the run is noted in its sweep
+     * folder's {@value CommittedStore#DRAWN}, so that publishing the store keeps its model file.
+     */
+    public Network network(SweepRun run) {
+        if (run.modelFile().isEmpty()) {
+            throw new ScratchnetException("run " + run.id() + " comes from the committed store, which keeps the model files"
+                    + " only of the runs the notebooks draw; set " + RETRAIN_VARIABLE + "=1 (or delete results/store) to train it");
+        }
+        if (writes && run.runFile().isPresent()) {
+            Path drawn = run.runFile().get().getParent().getParent().resolve(CommittedStore.DRAWN);
+            try {
+                List<String> ids = Files.isRegularFile(drawn) ? Files.readAllLines(drawn) : List.of();
+                if (!ids.contains(run.id())) {
+                    Files.writeString(drawn, run.id() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+            } catch (IOException e) {
+                throw new ScratchnetException("cannot note the drawn run in " + drawn + " (" + IoErrors.describe(e) + ")", e);
+            }
+        }
+        return run.network();
+    }
+
+    /** Saves {@code chart} as {@code results/<first>/<more…>} when {@link #writes}; returns it, so a cell can end with it. */
+    public <C extends Chart<?, ?>> C save(C chart, String first, String... more) {
+        return writes ? Theme.save(chart, result(first, more)) : chart;
+    }
+
+    /** Saves {@code image} as a PNG under {@code results/} when {@link #writes}; returns it. */
+    public BufferedImage save(BufferedImage image, String first, String... more) {
+        return writes ? Theme.save(image, result(first, more)) : image;
+    }
+
+    /** Writes {@code table} as CSV under {@code results/} when {@link #writes}; returns it. */
+    public Table write(Table table, String first, String... more) {
+        if (writes) ResultsStore.write(table, result(first, more));
+        return table;
+    }
+
+    /** {@link ResultsStore#publish} into the combined {@link #runsCsv} when {@link #writes}; returns {@code runs}. */
+    public Table publishRuns(Table runs) {
+        return writes ? ResultsStore.publish(runs, runsCsv()) : runs;
+    }
+
+    /** {@link ReportReplica#publish} into {@code results/report-replica.csv} when {@link #writes}; returns {@code rows}. */
+    public Table publishReplica(Table rows) {
+        return writes ? ReportReplica.publish(rows, result("report-replica.csv")) : rows;
+    }
+
     /** The combined table of every question's runs, {@code results/runs.csv} (committed). */
     public Path runsCsv() {
         return result(ResultsStore.RUNS_CSV);
@@ -251,7 +370,12 @@ public final class NotebookSettings {
                 + ": initialisation and batch order)");
         m.put("split seed", SPLIT_SEED + " (the same 48000/12000 split for every run)");
         m.put("data", dataSet.displayName() + " in " + dataDir());
-        m.put("results", resultsDir().toString());
+        m.put("runs", retrains()
+                ? "trained anew into " + resultsDir().resolve("runs") + (smoke ? "" : " (" + RETRAIN_VARIABLE + "=1)")
+                : "read from the committed store " + storeDir() + " (no training unless a run is not there; "
+                        + RETRAIN_VARIABLE + "=1 trains every run anew)");
+        m.put("files", writes ? "CSV and PNG written under " + resultsDir()
+                : "none written: the cells leave the committed CSV and PNG files as they are (" + WRITE_VARIABLE + "=1 writes them)");
         return m;
     }
 
