@@ -1,6 +1,7 @@
 package io.github.scratchnet.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,10 @@ import io.github.scratchnet.train.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 import org.junit.jupiter.api.io.TempDir;
 
 class NotebookSettingsTest {
@@ -102,5 +107,39 @@ class NotebookSettingsTest {
         Files.writeString(old, "{}");
         assertEquals(s.runsDir("q4"), s.sweep("q4", null).outputDir());
         assertTrue(Files.exists(old));
+    }
+
+    @Test
+    void lookingWritesNothingAndWritingWritesWhereTheCellSays() throws Exception {
+        NotebookSettings look = NotebookSettings.of(false, root);
+        assertFalse(look.writes());
+        Table t = Table.create("t").addColumns(IntColumn.create("x", 1, 2));
+        XYChart chart = new XYChartBuilder().width(80).height(60).build();
+        chart.addSeries("s", new double[] {1, 2}, new double[] {3, 4});
+        assertSame(t, look.write(t, "t.csv"));
+        assertSame(chart, look.save(chart, "q4", "c.png"));
+        look.publishRuns(t);
+        assertFalse(Files.exists(root.resolve("results")), "looking wrote under results/");
+
+        NotebookSettings write = look.withWrites(true);
+        write.write(t, "t.csv");
+        write.save(chart, "q4", "c.png");
+        assertEquals("x\n1\n2\n", Files.readString(root.resolve("results/t.csv")));
+        assertTrue(Files.size(root.resolve("results/q4/c.png")) > 0);
+        // smoke mode always writes, under results/smoke/
+        assertTrue(NotebookSettings.of(true, root).writes());
+    }
+
+    @Test
+    void theStoreIsReadUnlessRetrainingOrAbsent() throws Exception {
+        NotebookSettings s = NotebookSettings.of(false, root);
+        assertTrue(s.retrains(), "no store: every run trains");
+        Files.createDirectories(s.storeDir());
+        assertFalse(s.retrains());
+        assertTrue(s.withRetrain(true).retrains());
+        assertTrue(NotebookSettings.of(true, root).retrains(), "smoke runs always train");
+        assertTrue(s.html().contains("committed store"), s.html());
+        ScratchnetException e = assertThrows(ScratchnetException.class, () -> NotebookSettings.isSet("SCRATCHNET_RETRAIN", "perhaps"));
+        assertTrue(e.getMessage().startsWith("SCRATCHNET_RETRAIN=perhaps"), e.getMessage());
     }
 }
