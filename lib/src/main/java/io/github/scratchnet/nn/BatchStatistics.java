@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The per-unit mean and {@code 1/sqrt(var + eps)} that one hidden layer normalises with: the batch's
  * in training (which also moves the {@link RunningStats}), the running ones at inference; and the
- * backward of {@code x̂ = (x - mean)·invStd}. Used by {@link ReluThenNormalize} and {@link BatchNormThenRelu}.
+ * backward of {@code x̂ = (x - mean)·invStd}. Used by {@link ThenNormalize} and {@link BatchNormThen}.
  */
 final class BatchStatistics {
     private final int l;
@@ -13,7 +13,7 @@ final class BatchStatistics {
     private final RunningStats running;
     private final double[] mean;        // per unit
     private final double[] invStd;      // 1 / sqrt(var + eps) per unit
-    private final double[] colWork;     // backward: mean(dx̂) and mean(dx̂⊙x̂) per unit
+    private final double[] colWork;     // fromBatch: Σ(x - mean)²; backward: mean(dx̂) and mean(dx̂⊙x̂); per unit
 
     BatchStatistics(int l, int width, RunningStats running) {
         this.l = l;
@@ -46,9 +46,9 @@ final class BatchStatistics {
     // invStd = 1 / sqrt(var + eps)
     void fromBatch(double[] x, int m) {
         double[] mu = mean;
-        double[] is = invStd;
+        double[] squares = colWork;
         Arrays.fill(mu, 0);
-        Arrays.fill(is, 0);
+        Arrays.fill(squares, 0, width, 0);
         for (int i = 0, idx = 0; i < m; i++) {
             for (int j = 0; j < width; j++) mu[j] += x[idx++];
         }
@@ -56,16 +56,16 @@ final class BatchStatistics {
         for (int i = 0, idx = 0; i < m; i++) {
             for (int j = 0; j < width; j++, idx++) {
                 double d = x[idx] - mu[j];
-                is[j] += d * d;
+                squares[j] += d * d;
             }
         }
         double[] rm = running.mean(l).data;
         double[] rv = running.var(l).data;
         for (int j = 0; j < width; j++) {
-            double var = is[j] / m;
+            double var = squares[j] / m;
             rm[j] = Network.BN_MOMENTUM * rm[j] + (1 - Network.BN_MOMENTUM) * mu[j];
             rv[j] = Network.BN_MOMENTUM * rv[j] + (1 - Network.BN_MOMENTUM) * var;
-            is[j] = 1.0 / Math.sqrt(var + Network.BN_EPSILON);
+            invStd[j] = 1.0 / Math.sqrt(var + Network.BN_EPSILON);
         }
     }
 

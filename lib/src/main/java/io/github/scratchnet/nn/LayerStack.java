@@ -24,7 +24,7 @@ final class LayerStack {
         LinearLayer top = input;
         for (int l = 1; l <= count; l++) {
             if (l > 1) top = dense[l] = new DenseLayer(l, p, hidden[l - 1], capacity);
-            if (l < count) hidden[l] = HiddenActivation.of(net.batchNorm(), top, net, capacity);
+            if (l < count) hidden[l] = HiddenActivation.of(top, net, capacity);
         }
         output = new SoftmaxCrossEntropy(top, net.formulas(), capacity);
     }

@@ -31,7 +31,7 @@ final class LayerWiseSchedule {
         layers.output.backwardRows(batch, 0, m);
         for (int l = layers.count; l > 1; l--) {
             HiddenActivation below = layers.hidden[l - 1];
-            layers.dense[l].backwardRows(0, m, below.dA().data);
+            layers.dense[l].backwardRows(0, m, below.dABuffer().data);
             below.backwardBatch(m, grads);
         }
         layers.input.sortUnits(batch, 0, m, split);

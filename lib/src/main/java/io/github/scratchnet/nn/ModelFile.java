@@ -22,7 +22,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * the network was trained on ({@code "mnist"}, {@code "fashion-mnist"}). A file without it (written
  * before data sets had names) counts as MNIST. The strings {@code softmax}, {@code cross_entropy},
  * {@code bn_form} and {@code l2_scope} record the network's {@link Formulas} (a file without them
- * computes with the sound ones).
+ * computes with the sound ones). The string {@code activation} records the hidden layers'
+ * {@link Activation#label()} ({@code relu}, {@code tanh}, ...; a file without it is ReLU).
  */
 public final class ModelFile {
     private ModelFile() {}
@@ -34,6 +35,8 @@ public final class ModelFile {
     public static final String CROSS_ENTROPY = "cross_entropy";
     public static final String BN_FORM = "bn_form";
     public static final String L2_SCOPE = "l2_scope";
+    /** Name of the string entry that records the hidden activation; absent (older files): ReLU. */
+    public static final String ACTIVATION = "activation";
 
     /** {@link #save(Network, DataSetKind, Path)} of a network trained on MNIST. */
     public static void save(Network net, Path file) {
@@ -66,6 +69,7 @@ public final class ModelFile {
         w.string(CROSS_ENTROPY, f.crossEntropy().label());
         w.string(BN_FORM, f.batchNorm().label());
         w.string(L2_SCOPE, f.l2().label());
+        w.string(ACTIVATION, net.activation().label());
         w.write(file);
     }
 
@@ -134,7 +138,7 @@ public final class ModelFile {
                 }
             }
         }
-        return new Network(n, mode, formulas(file, npz), p, stats);
+        return new Network(n, mode, activation(file, npz), formulas(file, npz), p, stats);
     }
 
     // The formulas a file records, entry by entry; the sound one where an entry is absent.
@@ -146,6 +150,15 @@ public final class ModelFile {
                     choice(npz, CROSS_ENTROPY, Formulas.CrossEntropy.values(), Formulas.CrossEntropy::label, s.crossEntropy()),
                     choice(npz, BN_FORM, Formulas.BatchNormForm.values(), Formulas.BatchNormForm::label, s.batchNorm()),
                     choice(npz, L2_SCOPE, Formulas.L2Scope.values(), Formulas.L2Scope::label, s.l2()));
+        } catch (IllegalArgumentException e) {
+            throw corrupt(file, e.getMessage());
+        }
+    }
+
+    // The activation a file records; ReLU, the only one before activations were a choice, where absent.
+    private static Activation activation(Path file, Npz npz) {
+        try {
+            return choice(npz, ACTIVATION, Activation.values(), Activation::label, Activation.RELU);
         } catch (IllegalArgumentException e) {
             throw corrupt(file, e.getMessage());
         }

@@ -6,8 +6,9 @@ import io.github.scratchnet.random.TorchGenerator;
 import java.util.Random;
 
 /**
- * A feed-forward network: layer sizes, the batchnorm mode, the trained {@link Parameters} and the
- * batchnorm {@link RunningStats}. Hidden layers use ReLU, the output layer softmax.
+ * A feed-forward network: layer sizes, the batchnorm mode, the hidden layers' {@link Activation}
+ * (ReLU unless given), the trained {@link Parameters} and the batchnorm {@link RunningStats}. The
+ * output layer uses softmax.
  *
  * <p>The network holds state only; the arithmetic lives in the layer classes that {@link Pass}
  * composes (forward and backward on a batch) and in {@link Evaluator} (cost and accuracy on a
@@ -21,6 +22,7 @@ public final class Network {
 
     private final int[] sizes;
     private final BatchNormMode batchNorm;
+    private final Activation activation;
     private final Formulas formulas;
     private final Parameters parameters;
     private final RunningStats runningStats;
@@ -30,10 +32,17 @@ public final class Network {
         this(sizes, batchNorm, Formulas.SOUND, parameters, runningStats);
     }
 
-    /** A network with the given formulas, parameters and running statistics (taken over, not copied). */
+    /** A ReLU network with the given formulas, parameters and running statistics (taken over, not copied). */
     public Network(int[] sizes, BatchNormMode batchNorm, Formulas formulas, Parameters parameters,
             RunningStats runningStats) {
+        this(sizes, batchNorm, Activation.RELU, formulas, parameters, runningStats);
+    }
+
+    /** A network with the given activation, formulas, parameters and running statistics (taken over, not copied). */
+    public Network(int[] sizes, BatchNormMode batchNorm, Activation activation, Formulas formulas, Parameters parameters,
+            RunningStats runningStats) {
         LayerSizes.requireValid(sizes);
+        java.util.Objects.requireNonNull(activation, "activation");
         if (!Arrays.equals(sizes, parameters.sizes())) {
             throw new ScratchnetException("parameters have layer sizes " + Arrays.toString(parameters.sizes())
                     + " but the network expects " + Arrays.toString(sizes) + "; load the matching model");
@@ -44,45 +53,54 @@ public final class Network {
                     + "); use the mode the model was trained with");
         }
         if (batchNorm == BatchNormMode.FULL && formulas.batchNorm() == Formulas.BatchNormForm.REPORT) {
-            throw new ScratchnetException("the report's batchnorm normalises after the ReLU and has no full form;"
+            throw new ScratchnetException("the report's batchnorm normalises after the activation and has no full form;"
                     + " use batchnorm normalize, or the standard batchnorm form");
         }
         this.sizes = sizes.clone();
         this.batchNorm = batchNorm;
+        this.activation = activation;
         this.formulas = formulas;
         this.parameters = parameters;
         this.runningStats = runningStats;
     }
 
     /**
-     * He-normal weights (standard deviation {@code sqrt(2 / n(l-1))}), zero biases, unit batchnorm
-     * scale and zero shift. Weights are drawn row by row of the report's {@code W}.
+     * A ReLU network with He-normal weights (standard deviation {@code sqrt(2 / n(l-1))}), zero
+     * biases, unit batchnorm scale and zero shift. Weights are drawn row by row of the report's {@code W}.
      */
     public static Network initialize(int[] sizes, BatchNormMode batchNorm, long seed) {
         return initialize(sizes, batchNorm, Formulas.SOUND, Initialization.HE, seed);
     }
 
-    /**
-     * A fresh network computing with {@code formulas}, its weights drawn by {@code init} from
-     * {@code seed}; zero biases, unit batchnorm scale and zero shift.
-     */
+    /** {@link #initialize(int[], BatchNormMode, Activation, Formulas, Initialization, long)} of a ReLU network. */
     public static Network initialize(int[] sizes, BatchNormMode batchNorm, Formulas formulas, Initialization init,
             long seed) {
+        return initialize(sizes, batchNorm, Activation.RELU, formulas, init, seed);
+    }
+
+    /**
+     * A fresh network with hidden activation {@code activation}, computing with {@code formulas}, its
+     * weights drawn by {@code init} from {@code seed} (the activation's own is
+     * {@link Activation#defaultInitialization()}); zero biases, unit batchnorm scale and zero shift.
+     */
+    public static Network initialize(int[] sizes, BatchNormMode batchNorm, Activation activation, Formulas formulas,
+            Initialization init, long seed) {
         LayerSizes.requireValid(sizes);
         Parameters p = new Parameters(sizes, batchNorm == BatchNormMode.FULL);
         switch (init) {
-            case HE -> heNormal(p, sizes, seed);
+            case HE -> normal(p, sizes, seed, false);
+            case XAVIER -> normal(p, sizes, seed, true);
             case WIDTH_SCALED -> widthScaled(p, sizes, seed);
         }
         for (int l = 1; l < sizes.length; l++) if (p.gamma(l) != null) p.gamma(l).fill(1.0);
-        return new Network(sizes, batchNorm, formulas, p, new RunningStats(sizes));
+        return new Network(sizes, batchNorm, activation, formulas, p, new RunningStats(sizes));
     }
 
-    // W(l) ~ N(0, 2/n(l-1)), drawn row by row of the report's W
-    private static void heNormal(Parameters p, int[] sizes, long seed) {
+    // He: W(l) ~ N(0, 2/n(l-1)); Xavier: W(l) ~ N(0, 2/(n(l-1) + n(l))); drawn row by row of the report's W
+    private static void normal(Parameters p, int[] sizes, long seed, boolean xavier) {
         Random random = new Random(seed);
         for (int l = 1; l < sizes.length; l++) {
-            double std = Math.sqrt(2.0 / sizes[l - 1]);
+            double std = Math.sqrt(2.0 / (xavier ? sizes[l - 1] + sizes[l] : sizes[l - 1]));
             for (int out = 0; out < sizes[l]; out++) {
                 for (int in = 0; in < sizes[l - 1]; in++) {
                     p.wt(l).set(in, out, random.nextGaussian() * std);
@@ -113,6 +131,11 @@ public final class Network {
 
     public BatchNormMode batchNorm() {
         return batchNorm;
+    }
+
+    /** The function of the hidden layers. */
+    public Activation activation() {
+        return activation;
     }
 
     /** The formulas of its softmax, cost, batchnorm and L2 term. */
@@ -148,7 +171,7 @@ public final class Network {
     public Network copy() {
         RunningStats stats = new RunningStats(sizes);
         stats.setTo(runningStats);
-        return new Network(sizes, batchNorm, formulas, parameters.copy(), stats);
+        return new Network(sizes, batchNorm, activation, formulas, parameters.copy(), stats);
     }
 
     /** Overwrites this network's parameters and running statistics with {@code other}'s. */
@@ -160,6 +183,7 @@ public final class Network {
     @Override
     public String toString() {
         return "Network" + Arrays.toString(sizes) + " batchnorm=" + batchNorm.label()
+                + (activation == Activation.RELU ? "" : " activation=" + activation.label())
                 + (formulas.equals(Formulas.SOUND) ? "" : " " + formulas);
     }
 }

@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  * to {@code capacity} samples (a smaller batch reshapes them).
  *
  * <p>Layout: one sample per row. For layer {@code l}: {@code Z = A(l-1)·Wt + b}. Hidden layers
- * apply ReLU and, depending on {@link BatchNormMode}, normalise; the output layer applies softmax,
+ * apply the network's {@link Activation} and, depending on {@link BatchNormMode}, normalise; the output layer applies softmax,
  * and the cost is the mean cross-entropy. A pass is not thread-safe: use one per thread.
  *
  * <p>Schedules: without batch statistics every sample goes through the layers on its own

@@ -1,50 +1,24 @@
 package io.github.scratchnet.nn;
 
-import org.ejml.data.DMatrixRMaj;
-
 /**
- * A hidden layer without batchnorm: {@code A = max(Z, 0)}. Every sample stands on its own, so
- * forward and backward run on any range of rows; backward works in place in the linear layer's
- * {@code dZ}, where the layer above writes {@code dA}.
+ * ReLU, {@code f(z) = max(z, 0)}, {@code f'(z) = [z > 0]}. Its zero gradients for inactive units
+ * are what the first layer's weight gradient skips ({@link Kernels#scatterRow}).
  */
-class Relu extends HiddenActivation {
-    Relu(LinearLayer below, int capacity) {
-        super(below, capacity);
-    }
+final class Relu implements ActivationFunction {
+    static final Relu INSTANCE = new Relu();
 
-    // Backward works in place in the linear layer's dZ: nothing of its own to allocate.
-    @Override
-    void prepareBackward(int m) {
-    }
-
-    @Override
-    DMatrixRMaj dA() {
-        return below.dZ();
+    private Relu() {
     }
 
     // A = max(Z, 0)
     @Override
-    void forwardRows(int r0, int r1) {
-        double[] z = below.z.data;
-        double[] out = a.data;
-        for (int o = r0 * width, e = r1 * width; o < e; o++) out[o] = Math.max(z[o], 0);
+    public void forward(double[] z, double[] a, int from, int to) {
+        for (int k = from; k < to; k++) a[k] = Math.max(z[k], 0);
     }
 
+    // dZ = dA ⊙ [Z > 0]: a masked entry is set to 0 (not multiplied, which would give -0 and keep NaN)
     @Override
-    void forwardBatch(int m) {
-        forwardRows(0, m);
-    }
-
-    // dZ = dA ⊙ [Z > 0], in place
-    @Override
-    void backwardRows(int r0, int r1) {
-        double[] z = below.z.data;
-        double[] dz = below.dZ().data;
-        for (int k = r0 * width, e = r1 * width; k < e; k++) if (!(z[k] > 0)) dz[k] = 0;
-    }
-
-    @Override
-    void backwardBatch(int m, Parameters grads) {
-        backwardRows(0, m);
+    public void backward(double[] z, double[] d, int from, int to) {
+        for (int k = from; k < to; k++) if (!(z[k] > 0)) d[k] = 0;
     }
 }

@@ -30,7 +30,7 @@ final class RowWiseSchedule {
         layers.output.backwardRows(batch, r0, r1);
         for (int l = layers.count; l > 1; l--) {
             HiddenActivation below = layers.hidden[l - 1];
-            layers.dense[l].backwardRows(r0, r1, below.dA().data);
+            layers.dense[l].backwardRows(r0, r1, below.dABuffer().data);
             below.backwardRows(r0, r1);
         }
         layers.input.sortUnits(batch, r0, r1, split);

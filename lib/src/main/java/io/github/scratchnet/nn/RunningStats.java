@@ -32,10 +32,6 @@ public final class RunningStats {
         return var[l];
     }
 
-    public int hiddenLayers() {
-        return mean.length - 1;
-    }
-
     /** Copies every value of {@code other} into this. */
     public void setTo(RunningStats other) {
         for (int l = 1; l < mean.length; l++) {

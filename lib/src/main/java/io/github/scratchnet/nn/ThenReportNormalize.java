@@ -2,22 +2,22 @@ package io.github.scratchnet.nn;
 
 /**
  * A hidden layer with {@link BatchNormMode#NORMALIZE} in the report's {@link Formulas.BatchNormForm#REPORT
- * form}: ReLU, then each unit normalised as the report's {@code apply_batchnorm} did,
+ * form}: the activation, then each unit normalised as the report's {@code apply_batchnorm} did,
  * {@code (R − mean) / (std + 0.001)} with the n−1 standard deviation of the samples at hand. It
  * keeps no running statistics, so inference normalises the set being scored with that set's own
  * statistics, and its backward treats the normalisation as the identity (the report never
- * differentiated it): {@code dZ = dA ⊙ [Z > 0]}, in place in the linear layer's {@code dZ}, which is
- * the backward of the {@link Relu} it extends.
+ * differentiated it): {@code dZ = dA ⊙ f'(Z)}, in place in the linear layer's {@code dZ}, which is
+ * the backward of the {@link ActivationOnly} it extends.
  */
-final class ReluThenReportNormalize extends Relu {
+final class ThenReportNormalize extends ActivationOnly {
     /** Added to the standard deviation, not the variance, as the report's code did. */
     static final double EPSILON = 0.001;
 
     private final double[] mean;
     private final double[] divisor;     // std + 0.001 per unit
 
-    ReluThenReportNormalize(LinearLayer below, int capacity) {
-        super(below, capacity);
+    ThenReportNormalize(LinearLayer below, ActivationFunction f, int capacity) {
+        super(below, f, capacity);
         mean = new double[width];
         divisor = new double[width];
     }
@@ -27,7 +27,7 @@ final class ReluThenReportNormalize extends Relu {
         throw new IllegalStateException("the report's batchnorm needs the statistics of the whole set; use forwardBatch");
     }
 
-    // R = max(Z, 0); mean = Σ R / m; std = sqrt(Σ (R − mean)² / (m − 1)); A = (R − mean) / (std + 0.001)
+    // R = f(Z); mean = Σ R / m; std = sqrt(Σ (R − mean)² / (m − 1)); A = (R − mean) / (std + 0.001)
     @Override
     void forwardBatch(int m) {
         super.forwardRows(0, m);
@@ -51,5 +51,5 @@ final class ReluThenReportNormalize extends Relu {
         }
     }
 
-    // Backward is Relu's, dZ = dA ⊙ [Z > 0] in place: the normalisation passes the gradient through unchanged.
+    // Backward is ActivationOnly's, dZ = dA ⊙ f'(Z) in place: the normalisation passes the gradient through unchanged.
 }
