@@ -50,7 +50,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new InvalidParameterException("protocol", "protocol field batchnorm=report has no full form, and "
                         + model.getFileName() + " has full batchnorm layers; evaluate it under batchnorm=standard");
             }
-            net = new Network(net.sizes(), net.batchNorm(), protocol.formulas(), net.parameters(), net.runningStats());
+            net = new Network(net.sizes(), net.batchNorm(), net.activation(), protocol.formulas(), net.parameters(),
+                    net.runningStats());
         }
         String mismatch = LayerSizes.mismatch(net.sizes(), Mnist.FEATURES, Mnist.CLASSES);
         if (mismatch != null) {

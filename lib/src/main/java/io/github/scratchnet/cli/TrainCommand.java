@@ -85,6 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> line = summary.toJson();
             line.put(Setting.PROTOCOL.fileKey(), Setting.PROTOCOL.text(config));
+            line.put(Setting.ACTIVATION.fileKey(), Setting.ACTIVATION.text(config));
             out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(line));
         }
         return 0;

@@ -1,6 +1,7 @@
 package io.github.scratchnet.experiment;
 
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.Setting;
@@ -67,6 +68,10 @@ public final class SweepGrid {
 
     public SweepGrid batchNorm(BatchNormMode... values) {
         return vary(Setting.BATCHNORM, Arrays.asList(values));
+    }
+
+    public SweepGrid activations(Activation... values) {
+        return vary(Setting.ACTIVATION, Arrays.asList(values));
     }
 
     public SweepGrid seeds(long... values) {

@@ -1,6 +1,7 @@
 package io.github.scratchnet.train;
 
 import io.github.scratchnet.InvalidParameterException;
+import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.Formulas;
 import io.github.scratchnet.nn.Initialization;
 import java.util.ArrayList;
@@ -46,6 +47,18 @@ public record Protocol(
     public static final Protocol SOUND = new Protocol(Split.SEEDED, Initialization.HE, BatchOrder.RESHUFFLED,
             Formulas.Softmax.SHIFTED, Formulas.CrossEntropy.EXACT, Formulas.BatchNormForm.STANDARD,
             Formulas.L2Scope.WEIGHTS, Stopping.PATIENCE, Counting.PLAIN);
+
+    /**
+     * The engine's own choices for a network of {@code activation}: {@link #SOUND} with the
+     * activation's {@link Activation#defaultInitialization() default initialisation}, so
+     * {@link #SOUND} itself for ReLU and leaky ReLU, {@code sound,init=xavier} for tanh and sigmoid.
+     * A configuration that names no protocol gets this one.
+     */
+    public static Protocol sound(Activation activation) {
+        Initialization init = activation.defaultInitialization();
+        return init == SOUND.init ? SOUND : new Protocol(SOUND.split, init, SOUND.order, SOUND.softmax, SOUND.cost,
+                SOUND.batchNorm, SOUND.l2, SOUND.stopping, SOUND.counting);
+    }
 
     /** The default seed of each protocol: the report's one seed was 42, the engine's runs start at 1. */
     public long defaultSeed() {

@@ -1,5 +1,6 @@
 package io.github.scratchnet.train;
 
+import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,13 +62,23 @@ public enum Setting {
             // the report's split follows the seed: hashed as such, so the seeds of one configuration share its id
             .idText(c -> c.protocol().split() == Protocol.Split.REPORT ? "seed" : Long.toString(c.splitSeed()))
             .optionalInFile().column("Split Seed", true)),
-    PROTOCOL(of("protocol", SettingType.PROTOCOL, TrainConfig::protocol, Protocol.SOUND)
+    // No fixed default: unset, it is the sound protocol with the activation's default initialisation
+    // (Protocol.sound), which is Protocol.SOUND for ReLU.
+    PROTOCOL(of("protocol", SettingType.PROTOCOL, TrainConfig::protocol, null)
             .names("protocol", "protocol").named("")
             .cli("--protocol", "NAME[,FIELD=CHOICE]", "report (the report's code) or sound (the engine's), optionally"
-                    + " with fields changed, e.g. report,init=he")
+                    + " with fields changed, e.g. report,init=he; its init field applies as given (sound is init=he)")
+            .defaultText("sound; sound,init=xavier with --activation tanh or sigmoid")
             .list("--protocols", "protocols to sweep, e.g. report,sound or report,init=he,sound")
             .since(Protocol.SOUND).shownWhen(c -> !c.protocol().equals(Protocol.SOUND))
-            .column("Protocol", false));
+            .column("Protocol", false)),
+    ACTIVATION(of("activation", SettingType.ACTIVATION, TrainConfig::activation, Activation.RELU)
+            .names("activation", "activation").named("act-")
+            .cli("--activation", "NAME", "hidden activation: relu, tanh, sigmoid or leaky-relu; without --protocol it"
+                    + " comes with its default initialisation (He for the ReLU family, Xavier for tanh and sigmoid)")
+            .list("--activations", "hidden activations to sweep: relu, tanh, sigmoid, leaky-relu")
+            .since(Activation.RELU).shownWhen(c -> c.activation() != Activation.RELU)
+            .column("Activation", false));
 
     private final Decl d;
 

@@ -1,6 +1,7 @@
 package io.github.scratchnet.train;
 
 import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,6 +19,8 @@ final class SettingType<T> {
             SettingType::ints, a -> joined(a, ","));
     static final SettingType<BatchNormMode> BATCHNORM = new SettingType<>(BatchNormMode.class,
             "a batchnorm mode; use off, normalize or full", BatchNormMode::parse, BatchNormMode::label);
+    static final SettingType<Activation> ACTIVATION = new SettingType<>(Activation.class,
+            "an activation; use relu, tanh, sigmoid or leaky-relu", Activation::parse, Activation::label);
     /** Protocol's own messages say which part is wrong: they are kept. */
     static final SettingType<Protocol> PROTOCOL = new SettingType<>(Protocol.class, null, Protocol::parse, Protocol::toString);
 

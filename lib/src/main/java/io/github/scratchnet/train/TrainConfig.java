@@ -1,6 +1,7 @@
 package io.github.scratchnet.train;
 
 import io.github.scratchnet.InvalidParameterException;
+import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.nn.Formulas;
 import io.github.scratchnet.nn.LayerSizes;
@@ -32,7 +33,12 @@ import java.util.Map;
  *     fresh builder uses {@code seed}, and {@link #toBuilder()} keeps it, so runs that differ only
  *     in their seed see the same validation and test images. Under the report's split it is the
  *     seed itself (the report's one seed drove all three of its random streams)
- * @param protocol what the run does besides these numbers ({@link Protocol#SOUND} unless set)
+ * @param protocol what the run does besides these numbers; unless set, {@link Protocol#sound(Activation)}:
+ *     {@link Protocol#SOUND} with the activation's default initialisation (He for ReLU, so
+ *     {@link Protocol#SOUND} itself; Xavier for tanh and sigmoid). A protocol that is set applies as
+ *     given, its init field included
+ * @param activation the hidden layers' function ({@link Activation#RELU} unless set); declared last,
+ *     after the settings that existed before it, so that tables keep their columns in place
  */
 public record TrainConfig(
         int[] layers,
@@ -47,7 +53,8 @@ public record TrainConfig(
         boolean restoreBest,
         long seed,
         long splitSeed,
-        Protocol protocol) {
+        Protocol protocol,
+        Activation activation) {
 
     public static final int[] REPORT_LAYERS = {784, 20, 7, 5, 10};
 
@@ -80,7 +87,8 @@ public record TrainConfig(
         if (!(minDelta >= 0) || !Double.isFinite(minDelta)) {
             throw new InvalidParameterException("minDelta", "minDelta must be zero or positive, got " + minDelta);
         }
-        if (protocol == null) protocol = Protocol.SOUND;
+        if (activation == null) activation = Activation.RELU;
+        if (protocol == null) protocol = Protocol.sound(activation);
         if (batchNorm == BatchNormMode.FULL && protocol.batchNorm() == Formulas.BatchNormForm.REPORT) {
             throw new InvalidParameterException("protocol", "protocol field batchnorm=report is the report's"
                     + " normalisation after ReLU and has no full form; use batchnorm normalize, or protocol field"
@@ -113,10 +121,16 @@ public record TrainConfig(
         return new Builder();
     }
 
-    /** A builder that starts from this configuration. */
+    /**
+     * A builder that starts from this configuration. A protocol that is the activation's default
+     * ({@link Protocol#sound(Activation)}) is left unset, so that it follows a changed activation.
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
-        for (Setting s : Setting.values()) s.set(b, s.get(this));
+        for (Setting s : Setting.values()) {
+            if (s == Setting.PROTOCOL && protocol.equals(Protocol.sound(activation))) continue;
+            s.set(b, s.get(this));
+        }
         return b;
     }
 
@@ -192,6 +206,11 @@ public record TrainConfig(
             return put(Setting.BATCHNORM, v);
         }
 
+        /** The hidden layers' function; unless a protocol is set, its default initialisation comes with it. */
+        public Builder activation(Activation v) {
+            return put(Setting.ACTIVATION, v);
+        }
+
         /** Lambda of the L2 penalty. */
         public Builder l2(double v) {
             return put(Setting.L2, v);
@@ -227,7 +246,11 @@ public record TrainConfig(
             return put(Setting.SPLIT_SEED, v);
         }
 
-        /** What the run does besides its numbers; the seed, unless set, is the protocol's {@link Protocol#defaultSeed}. */
+        /**
+         * What the run does besides its numbers, as given (its init field included); unset, the
+         * activation's {@link Protocol#sound(Activation)}. The seed, unless set, is the protocol's
+         * {@link Protocol#defaultSeed}.
+         */
         public Builder protocol(Protocol v) {
             return put(Setting.PROTOCOL, v);
         }
@@ -238,7 +261,8 @@ public record TrainConfig(
          * @throws io.github.scratchnet.InvalidParameterException naming the first nonsense value
          */
         public TrainConfig build() {
-            Protocol p = values.get(Setting.PROTOCOL) instanceof Protocol given ? given : Protocol.SOUND;
+            Activation act = values.get(Setting.ACTIVATION) instanceof Activation given ? given : Activation.RELU;
+            Protocol p = values.get(Setting.PROTOCOL) instanceof Protocol given ? given : Protocol.sound(act);
             long s = values.get(Setting.SEED) instanceof Long given ? given : p.defaultSeed();
             // the report's split follows its one seed (a splitSeed kept by toBuilder does not apply)
             long split = values.get(Setting.SPLIT_SEED) instanceof Long given && p.split() != Protocol.Split.REPORT ? given : s;
@@ -246,7 +270,7 @@ public record TrainConfig(
                     (int) values.get(Setting.BATCH_SIZE), (int) values.get(Setting.MAX_EPOCHS),
                     (BatchNormMode) values.get(Setting.BATCHNORM), (double) values.get(Setting.L2),
                     (int) values.get(Setting.PATIENCE), (int) values.get(Setting.EVAL_EVERY),
-                    (double) values.get(Setting.MIN_DELTA), (boolean) values.get(Setting.RESTORE_BEST), s, split, p);
+                    (double) values.get(Setting.MIN_DELTA), (boolean) values.get(Setting.RESTORE_BEST), s, split, p, act);
         }
     }
 

@@ -106,7 +106,8 @@ public final class Trainer {
     public List<TrainingResult> fitAll(Dataset train, Dataset validation, Dataset test) {
         checkData(train, validation, test);
         Protocol p = config.protocol();
-        Network net = Network.initialize(config.layers(), config.batchNorm(), p.formulas(), p.init(), config.seed());
+        Network net = Network.initialize(config.layers(), config.batchNorm(), config.activation(), p.formulas(), p.init(),
+                config.seed());
         return fitAll(net, train, validation, test);
     }
 
@@ -122,6 +123,11 @@ public final class Trainer {
             throw new ScratchnetException("the network computes with " + net.formulas() + " but protocol "
                     + config.protocol() + " asks for " + config.protocol().formulas()
                     + "; initialise the network from the same protocol");
+        }
+        if (net.activation() != config.activation()) {
+            throw new ScratchnetException("the network's hidden activation is " + net.activation().label()
+                    + " but the configuration asks for " + config.activation().label()
+                    + "; initialise the network with the configuration's activation");
         }
         int n = train.size();
         int batch = config.batchSize();

@@ -118,8 +118,8 @@ class BadInputTest {
         }
         c.add(Arguments.of("unknown protocol field", List.of("train", "--protocol", "report,frob=1"),
                 List.of("'--protocol'", "'frob=1' is not FIELD=CHOICE")));
-        c.add(Arguments.of("unknown protocol choice", List.of("train", "--protocol", "report,init=xavier"),
-                List.of("'--protocol'", "init has no choice 'xavier'; use one of")));
+        c.add(Arguments.of("unknown protocol choice", List.of("train", "--protocol", "report,init=lecun"),
+                List.of("'--protocol'", "init has no choice 'lecun'; use one of")));
         c.add(Arguments.of("unknown protocol in a list", List.of("sweep", "--protocols", "report,init=he,bogus"),
                 List.of("'--protocols'", "unknown protocol 'bogus'")));
         c.add(Arguments.of("report protocol with full batchnorm", List.of("train", "--protocol", "report", "--batchnorm", "full"),
@@ -160,6 +160,10 @@ class BadInputTest {
                 List.of("'sometimes' is not a batchnorm mode")));
         c.add(Arguments.of("unknown batchnorm mode in a list", List.of("sweep", "--batchnorm-modes", "off,sometimes"),
                 List.of("'sometimes' is not a batchnorm mode")));
+        c.add(Arguments.of("unknown activation", List.of("train", "--activation", "foo"),
+                List.of("'foo' is not an activation; use relu, tanh, sigmoid or leaky-relu")));
+        c.add(Arguments.of("unknown activation in a list", List.of("sweep", "--activations", "relu,foo"),
+                List.of("'foo' is not an activation")));
         c.add(Arguments.of("parallel 0", List.of("sweep", "--parallel", "0"), List.of("--parallel must be at least 1")));
         c.add(Arguments.of("single and list option", List.of("sweep", "--batch-size", "64", "--batch-sizes", "32,64"),
                 List.of("either --batch-size or --batch-sizes")));

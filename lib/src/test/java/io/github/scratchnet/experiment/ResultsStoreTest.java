@@ -40,7 +40,7 @@ class ResultsStoreTest {
         assertEquals(List.of("Run Id", "Config Id", "Question", "Batch Size", "Batchnorm", "Lambda", "Patience (checks)",
                 "Restore Best", "Seed", "Split Seed", "Epoch Number", "Iteration", "Train Time in sec", "Train Cost", "Train Accuracy",
                 "Validation Cost", "Validation Accuracy", "Test Accuracy", "Stop Reason", "Layers", "Learning Rate",
-                "Max Epochs", "Eval Every", "Protocol"), r.columnNames());
+                "Max Epochs", "Eval Every", "Protocol", "Activation"), r.columnNames());
         assertEquals(ColumnType.INTEGER, r.column("Batch Size").type());
         assertEquals(ColumnType.INTEGER, r.column("Seed").type());
         assertEquals(ColumnType.DOUBLE, r.column("Test Accuracy").type());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The declaration of the settings covers TrainConfig whole, and each part of it is used once. */
 class SettingTest {
     private static final TrainConfig EVERY = TrainConfig.builder().layers(784, 30, 10).learningRate(0.5).batchSize(7)
-            .maxEpochs(9).batchNorm(BatchNormMode.NORMALIZE).l2(0.25).patience(11).evalEvery(13).minDelta(0.125)
+            .maxEpochs(9).batchNorm(BatchNormMode.NORMALIZE).activation(Activation.TANH).l2(0.25).patience(11).evalEvery(13).minDelta(0.125)
             .restoreBest(true).seed(-4).splitSeed(3).protocol(Protocol.parse("report,split=seeded,stopping=patience"))
             .build();
 
