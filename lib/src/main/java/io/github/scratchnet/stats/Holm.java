@@ -25,19 +25,24 @@ public final class Holm {
         if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("a family-wise level lies between 0 and 1, got " + alpha);
         this.tests = List.copyOf(tests);
         this.alpha = alpha;
-        int m = tests.size();
+        this.adjusted = adjust(tests.stream().mapToDouble(PairedTest::p).toArray());
+    }
+
+    /** The Holm-adjusted p-values of {@code p}, in the same order (NaN stays NaN, sorts last and counts in m). */
+    public static double[] adjust(double[] p) {
+        int m = p.length;
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < m; i++) order.add(i);
-        // NaN (no test) sorts last and stays unseparated
-        order.sort(Comparator.comparingDouble(i -> Double.isNaN(tests.get(i).p()) ? Double.POSITIVE_INFINITY : tests.get(i).p()));
-        adjusted = new double[m];
+        order.sort(Comparator.comparingDouble(i -> Double.isNaN(p[i]) ? Double.POSITIVE_INFINITY : p[i]));
+        double[] adjusted = new double[m];
         double running = 0;
         for (int rank = 0; rank < m; rank++) {
-            double p = tests.get(order.get(rank)).p();
+            double q = p[order.get(rank)];
             // adjusted p(i) = max over j ≤ i of min(1, (m − j + 1)·p(j)); ranks count from 0 here
-            running = Double.isNaN(p) ? Double.NaN : Math.max(running, Math.min(1, (m - rank) * p));
+            running = Double.isNaN(q) ? Double.NaN : Math.max(running, Math.min(1, (m - rank) * q));
             adjusted[order.get(rank)] = running;
         }
+        return adjusted;
     }
 
     /** Holm at the family-wise {@link #ALPHA} over {@code tests}, in the order given. */

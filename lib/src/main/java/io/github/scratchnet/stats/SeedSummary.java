@@ -32,6 +32,8 @@ public final class SeedSummary {
     public static final String P_VALUE = "P Value";
     /** The column of a p-value after {@link Holm}'s correction over the rows of its table. */
     public static final String HOLM_P = "Holm P";
+    /** The column of how many tests the family of a paired table's {@link #HOLM_P} holds. */
+    public static final String FAMILY = "Tests in Family";
 
     private SeedSummary() {}
 
@@ -220,7 +222,7 @@ public final class SeedSummary {
         Table out = Table.create(column + ": paired differences");
         out.addColumns(a.column(matchOn).emptyCopy(), IntColumn.create(SEEDS), DoubleColumn.create("Mean Difference"),
                 DoubleColumn.create("CI Low"), DoubleColumn.create("CI High"), DoubleColumn.create(P_VALUE),
-                DoubleColumn.create(HOLM_P), BooleanColumn.create("Separated"));
+                DoubleColumn.create(HOLM_P), BooleanColumn.create("Separated"), IntColumn.create(FAMILY));
         List<PairedTest> tests = new ArrayList<>();
         List<Object> keys = new ArrayList<>();
         for (Row r : a) if (!keys.contains(r.getObject(matchOn))) keys.add(r.getObject(matchOn));
@@ -243,6 +245,32 @@ public final class SeedSummary {
             out.doubleColumn(P_VALUE).append(holm.test(k).p());
             out.doubleColumn(HOLM_P).append(holm.adjustedP(k));
             out.booleanColumn("Separated").append(holm.separated(k));
+            out.intColumn(FAMILY).append(holm.size());
+        }
+        return out;
+    }
+
+    /**
+     * Several {@link #paired} tables that answer one question (e.g. normalize − off and full − off,
+     * each at every batch size) as one family of tests: copies, in the order given, whose
+     * {@link #HOLM_P}, {@code Separated} and {@link #FAMILY} are recomputed over all their rows
+     * together.
+     */
+    public static List<Table> oneFamily(List<Table> paired) {
+        int m = paired.stream().mapToInt(Table::rowCount).sum();
+        double[] p = paired.stream().flatMapToDouble(t -> t.doubleColumn(P_VALUE).asList().stream().mapToDouble(Double::doubleValue))
+                .toArray();
+        double[] adjusted = Holm.adjust(p);
+        List<Table> out = new ArrayList<>();
+        int k = 0;
+        for (Table t : paired) {
+            Table copy = t.copy();
+            for (int i = 0; i < copy.rowCount(); i++, k++) {
+                copy.doubleColumn(HOLM_P).set(i, adjusted[k]);
+                copy.booleanColumn("Separated").set(i, adjusted[k] <= Holm.ALPHA);
+                copy.intColumn(FAMILY).set(i, m);
+            }
+            out.add(copy);
         }
         return out;
     }

@@ -25,7 +25,8 @@ public final class Verdicts {
      * {@link SeedSummary#paired}'s table, one family of tests (one per batch size) under
      * {@link Holm}'s correction: where the corrected test separates the difference from 0 it names
      * the winner and the gain, elsewhere it says there is no clear difference; every interval is
-     * printed.
+     * printed. Tables made one family by {@link SeedSummary#oneFamily} say how many tests the family
+     * holds.
      */
     public static String paired(String topic, String a, String b, Table paired) {
         List<String> better = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class Verdicts {
             }
         }
         StringBuilder sb = new StringBuilder("<p><b>").append(escape(topic)).append(":</b> ")
-                .append(Holm.describe(paired.rowCount(), Holm.ALPHA)).append(" (one per batch size). ");
+                .append(family(paired));
         if (better.isEmpty() && worse.isEmpty()) {
             sb.append("No clear difference between ").append(escape(a)).append(" and ").append(escape(b))
                     .append(" at any batch size: ").append(String.join("; ", unclear)).append(".");
@@ -62,6 +63,13 @@ public final class Verdicts {
                     : "No clear difference at batch size " + String.join("; ", unclear) + ".");
         }
         return sb.append("</p>").toString();
+    }
+
+    /** {@code 6 paired tests, Holm-corrected at a family-wise 5% (one per batch size).}, or how much of a larger family the table is. */
+    private static String family(Table paired) {
+        int m = paired.rowCount() == 0 ? 0 : paired.intColumn(SeedSummary.FAMILY).get(0);
+        return m == paired.rowCount() ? Holm.describe(m, Holm.ALPHA) + " (one per batch size). "
+                : paired.rowCount() + " of a family of " + Holm.describe(m, Holm.ALPHA) + " (one per batch size here). ";
     }
 
     /**

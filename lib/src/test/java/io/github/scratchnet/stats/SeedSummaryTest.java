@@ -59,7 +59,8 @@ class SeedSummaryTest {
         Table off = runs(BatchNormMode.OFF, 0.90, 0.91, 0.92, 0.80, 0.85, 0.90);
         Table bn = runs(BatchNormMode.FULL, 0.92, 0.93, 0.94, 0.90, 0.80, 0.85);
         Table p = SeedSummary.paired(bn, off, "Test Accuracy", "Batch Size");
-        assertEquals(List.of("Batch Size", "Seeds", "Mean Difference", "CI Low", "CI High", "P Value", "Holm P", "Separated"),
+        assertEquals(List.of("Batch Size", "Seeds", "Mean Difference", "CI Low", "CI High", "P Value", "Holm P", "Separated",
+                "Tests in Family"),
                 p.columnNames());
         assertEquals(0.02, p.doubleColumn("Mean Difference").get(0), 1e-12);
         assertTrue(p.booleanColumn("Separated").get(0), "+0.02 on every seed");
@@ -130,5 +131,30 @@ class SeedSummaryTest {
                 () -> SeedSummary.differenceOn(a, b.dropRows(4), "Test Accuracy", List.of("Batch Size", "Seed")));
         assertTrue(e.getMessage().contains("batch size 32, seed 2 of the first set of runs is missing from the second; train both"
                 + " settings with the same batch size and seed values"), e.getMessage());
+    }
+
+    @Test
+    void oneFamilyRecomputesHolmOverSeveralTables() {
+        Table off = runs(BatchNormMode.OFF, 0.90, 0.91, 0.92, 0.80, 0.85, 0.90);
+        // 16: +0.010, +0.015, +0.020 (p = 1 − √(27/29) = 0.0351, 2 degrees of freedom); 32: +0.02 on every seed (p = 0)
+        Table a = SeedSummary.paired(runs(BatchNormMode.FULL, 0.91, 0.925, 0.94, 0.82, 0.87, 0.92), off, "Test Accuracy", "Batch Size");
+        // 16 and 32: differences 0.1, −0.05, −0.05 (mean 0, p = 1)
+        Table b = SeedSummary.paired(runs(BatchNormMode.NORMALIZE, 1.0, 0.86, 0.87, 0.90, 0.80, 0.85), off, "Test Accuracy", "Batch Size");
+        double p = 1 - Math.sqrt(27.0 / 29);
+        assertEquals(p, a.doubleColumn("P Value").get(0), 1e-9);
+        assertEquals(p, a.doubleColumn("Holm P").get(0), 1e-9, "alone: the larger of two p-values is multiplied by 1");
+        assertTrue(a.booleanColumn("Separated").get(1));
+        List<Table> family = SeedSummary.oneFamily(List.of(a, b));
+        // together, sorted: 0 (·4), 0.0351·3 = 0.105, 1, 1
+        assertEquals(3 * p, family.get(0).doubleColumn("Holm P").get(0), 1e-9);
+        assertEquals(0, family.get(0).doubleColumn("Holm P").get(1), 1e-12);
+        assertEquals(List.of(false, true), family.get(0).booleanColumn("Separated").asList());
+        assertEquals(List.of(4, 4), family.get(1).intColumn("Tests in Family").asList());
+        assertEquals(1, family.get(1).doubleColumn("Holm P").get(0), 1e-12);
+        assertEquals(List.of(2, 2), a.intColumn("Tests in Family").asList(), "the tables given stay as they were");
+        String v = Verdicts.paired("Full against off", "full", "off", family.get(0));
+        assertTrue(v.contains("<b>Full against off:</b> 2 of a family of 4 paired tests, Holm-corrected at a family-wise 5% (one"
+                + " per batch size here)."), v);
+        assertTrue(v.contains("full beats off at batch size 32 (+0.0200"), v);
     }
 }
