@@ -75,7 +75,7 @@ public final class Verdicts {
     /**
      * The best batch sizes of one setting. The family: the paired test (same seeds) of the batch
      * size with the highest mean test accuracy against each other batch size, under
-     * {@link Holm}'s correction; the best are the top one and those it does not separate from. One
+     * {@link Holm}'s correction; the sentence lists the top one and those it does not separate from. One
      * of them is named the fastest only where its paired difference in training time to every
      * other is separated from 0 (each interval excludes 0: all must hold, so no correction is
      * needed); otherwise they are "similar in time". Every interval is printed.
@@ -118,8 +118,9 @@ public final class Verdicts {
             return sb.append("Every other batch size is separated below it: the best batch size is ").append(topBatch)
                     .append(".</p>").toString();
         }
-        sb.append("The best batch sizes are ").append(String.join(", ", best.stream().sorted().map(String::valueOf).toList()))
-                .append(" (not separated from the top). ");
+        // "best" would claim more than the test can: a batch size not separated may still be worse
+        sb.append("The top and the batch sizes not separated from it: ")
+                .append(String.join(", ", best.stream().sorted().map(String::valueOf).toList())).append(". ");
         return sb.append(fastest(runs, means, best)).append("</p>").toString();
     }
 
