@@ -243,6 +243,108 @@ public final class ReportReplica {
 
     // Equal once ours is printed with the report's digits as Python prints a float: the exact binary
     // value rounded (8229/9600 is 0.85718749999… and prints as 0.857187, not 0.857188).
+    /** The columns a row must equal, as printed, to match the report's. */
+    public static final List<String> MATCHED = List.of("Epoch Number", "Iteration", "Train Accuracy", "Validation Accuracy",
+            "Test Accuracy");
+    /** The columns shown beside the report's but not matched. */
+    public static final List<String> COSTS = List.of("Train Cost", "Validation Cost");
+
+    /**
+     * {@code v} as the report printed a value of {@code column}: an accuracy with six decimals (the
+     * test accuracy, a count out of 10000, with four), the exact binary value rounded half-even as
+     * Python prints a float; anything else (costs) with six significant digits.
+     */
+    public static String printed(String column, double v) {
+        if (!column.endsWith("Accuracy")) return String.format(java.util.Locale.ROOT, "%.6g", v);
+        return printed(v, column.endsWith("Test Accuracy") ? 4 : 6).toPlainString();
+    }
+
+    /** The {@code columns} of {@code rows} (a {@link #table}), each number {@link #printed} as the report printed it. */
+    public static Table asPrinted(Table rows, String name, List<String> columns) {
+        Table t = Table.create(name);
+        for (String c : columns) {
+            if (rows.column(c) instanceof DoubleColumn d) {
+                t.addColumns(StringColumn.create(c, d.asList().stream().map(v -> printed(c, v))));
+            } else {
+                t.addColumns(rows.column(c).copy());
+            }
+        }
+        return t;
+    }
+
+    /** The {@code keys}, then each of {@code columns} followed by its {@code Report} twin, then {@code last} (if not null). */
+    public static List<String> besideReport(List<String> keys, List<String> columns, String last) {
+        List<String> out = new ArrayList<>(keys);
+        for (String c : columns) out.addAll(List.of(c, "Report " + c));
+        if (last != null) out.add(last);
+        return out;
+    }
+
+    /**
+     * The replay's verdict over {@code rows} (a {@link #table}), in HTML: how many rows match; for
+     * each that does not, the {@link #MATCHED} columns whose printed values differ; and the largest
+     * relative gap of the costs, which are not matched, to the report's.
+     */
+    public static String verdict(Table rows) {
+        List<String> misses = new ArrayList<>();
+        for (Row r : asPrinted(rows, "", rows.columnNames())) {
+            if (r.getBoolean("Match")) continue;
+            List<String> differ = MATCHED.stream().filter(c -> !r.getObject(c).equals(r.getObject("Report " + c)))
+                    .map(c -> c.toLowerCase(java.util.Locale.ROOT) + " " + r.getObject(c) + " against " + r.getObject("Report " + c))
+                    .toList();
+            misses.add("<li>" + r.getString("Question") + ", batch size " + r.getInt("Batch Size") + ": "
+                    + (differ.isEmpty() ? "equal as printed, apart only beyond the printed digits" : String.join("; ", differ))
+                    + "</li>");
+        }
+        double worst = -1;
+        String worstAt = "";
+        for (Row r : rows) {
+            for (String c : COSTS) {
+                double gap = Math.abs(r.getDouble(c) / r.getDouble("Report " + c) - 1);
+                if (gap > worst) {
+                    worst = gap;
+                    worstAt = c.toLowerCase(java.util.Locale.ROOT) + ", " + r.getString("Question") + " at batch size "
+                            + r.getInt("Batch Size");
+                }
+            }
+        }
+        int matches = rows.booleanColumn("Match").countTrue();
+        return String.format(java.util.Locale.ROOT, "<p><b>Replayed:</b> %d of %d rows match the report's: the same epoch and"
+                + " iteration, and the same three accuracies at every digit it printed.%s</p>", matches, rows.rowCount(),
+                misses.isEmpty() ? "" : " The others differ in these columns (ours against the report's):")
+                + (misses.isEmpty() ? "" : "<ul>" + String.join("", misses) + "</ul>")
+                + String.format(java.util.Locale.ROOT, "<p>The costs, not part of the match, differ from the report's by a"
+                + " relative %.1e at most (%s).</p>", worst, worstAt);
+    }
+
+    /**
+     * For each run, in HTML: the mean train cost of the checks before the first one below
+     * {@code below}, and where that first one is (e.g. how long a run sits at the cost of an even
+     * guess among the ten digits).
+     */
+    public static String plateau(List<SweepRun> runs, double below) {
+        StringBuilder sb = new StringBuilder("<ul>");
+        for (SweepRun run : runs) {
+            List<Check> h = run.history();
+            int first = 0;
+            while (first < h.size() && h.get(first).trainCost() >= below) first++;
+            double before = h.subList(0, first).stream().mapToDouble(Check::trainCost).average().orElse(Double.NaN);
+            sb.append("<li>batch size ").append(run.config().batchSize()).append(": ");
+            if (first == 0) {
+                sb.append(String.format(java.util.Locale.ROOT, "below %.1f from the first check on", below));
+            } else if (first == h.size()) {
+                sb.append(String.format(java.util.Locale.ROOT, "%.2f on average, never below %.1f in its %d checks", before,
+                        below, h.size()));
+            } else {
+                sb.append(String.format(java.util.Locale.ROOT, "%.2f on average over checks 0 to %d (steps %d to %d), first below"
+                        + " %.1f at check %d (step %d) of %d", before, first - 1, h.get(0).step(), h.get(first - 1).step(),
+                        below, first, h.get(first).step(), h.size()));
+            }
+            sb.append("</li>");
+        }
+        return sb.append("</ul>").toString();
+    }
+
     private static boolean sameAt(double ours, double theirs, int digits) {
         return printed(ours, digits).compareTo(printed(theirs, digits)) == 0;
     }

@@ -67,4 +67,42 @@ class ThemeTest {
         ScratchnetException e = assertThrows(ScratchnetException.class, () -> Theme.save(chart(), file.resolve("c.png")));
         assertTrue(e.getMessage().contains("choose a writable folder"), e.getMessage());
     }
+
+    @Test
+    void theSixBatchSizesHaveDistinctPaletteColours() {
+        XYChart c = Theme.apply(chart());
+        assertEquals(Theme.PALETTE, List.of(c.getStyler().getSeriesColors()), "series take the Okabe–Ito colours in order");
+        List<Color> six = Theme.BATCH_SIZES.stream().map(Theme::batchSizeColor).toList();
+        assertEquals(6, six.stream().distinct().count());
+        assertEquals(six, Theme.PALETTE.subList(0, 6), "the default order gives the six batch sizes the same colours");
+        assertEquals(new Color(0, 114, 178), Theme.batchSizeColor(128), "Okabe–Ito blue");
+        assertThrows(io.github.scratchnet.InvalidParameterException.class, () -> Theme.batchSizeColor(100));
+    }
+
+    @Test
+    void batchSizeAxisLabelsExactlyThePowersOfTwo() {
+        XYChart c = new XYChartBuilder().width(720).height(400).title("t").xAxisTitle("Batch size").yAxisTitle("y").build();
+        Theme.batchSizeAxis(Theme.apply(c));
+        double[] x = Theme.batchSizeX(new double[] {16, 32, 64, 128, 256, 512});
+        assertEquals(4, x[0], 1e-12);
+        assertEquals(9, x[5], 1e-12);
+        c.addSeries("s", x, new double[] {1, 2, 3, 4, 5, 6}, new double[] {0.1, 0.1, 0.1, 0.1, 0.1, 0.1});
+        java.util.function.Function<Double, String> label = c.getStyler().getxAxisTickLabelsFormattingFunction();
+        List<String> labels = java.util.stream.DoubleStream.of(3, 4, 5, 6, 7, 8, 9, 10).boxed().map(label).toList();
+        assertEquals(List.of(" ", "16", "32", "64", "128", "256", "512", "  "), labels, "the ends blank but distinct");
+        assertEquals(3.0, c.getStyler().getXAxisMin());
+        assertEquals(10.0, c.getStyler().getXAxisMax());
+        // XChart refuses an empty label and drops a labelling with repeats: painting must succeed
+        BufferedImage image = Theme.image(c);
+        assertEquals(720, image.getWidth());
+        assertThrows(io.github.scratchnet.InvalidParameterException.class, () -> Theme.batchSizeX(new double[] {24}));
+    }
+
+    @Test
+    void legendOutsideSitsRightOfThePlot() {
+        XYChart c = Theme.legendOutside(Theme.apply(chart()));
+        assertEquals(Styler.LegendPosition.OutsideE, c.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendLayout.Vertical, c.getStyler().getLegendLayout());
+        assertTrue(c.getStyler().isErrorBarsColorSeriesColor(), "error bars in their series' colour");
+    }
 }
