@@ -381,8 +381,20 @@ public final class NotebookSettings {
 
     /** {@link #describe} as a small HTML table. */
     public String html() {
+        return html(Map.of());
+    }
+
+    /**
+     * {@link #html()} with what a notebook actually runs where it differs from the defaults: each
+     * entry of {@code whatRuns} replaces the row of the same name in place (e.g. "batch sizes" for a
+     * notebook that trains only some of them, "training images" for one that loads a slice) or, for
+     * a new name, is added at the end. The table then states what runs rather than the defaults.
+     */
+    public String html(Map<String, String> whatRuns) {
+        Map<String, String> rows = describe();
+        rows.putAll(whatRuns);
         StringBuilder sb = new StringBuilder("<table style=\"border-collapse:collapse;font-size:90%\">");
-        describe().forEach((k, v) -> sb.append("<tr><td style=\"padding:1px 8px;text-align:left\"><b>")
+        rows.forEach((k, v) -> sb.append("<tr><td style=\"padding:1px 8px;text-align:left\"><b>")
                 .append(Html.escape(k)).append("</b></td><td style=\"padding:1px 8px;text-align:left\">")
                 .append(Html.escape(v)).append("</td></tr>"));
         return sb.append("</table>").toString();

@@ -142,4 +142,19 @@ class NotebookSettingsTest {
         ScratchnetException e = assertThrows(ScratchnetException.class, () -> NotebookSettings.isSet("SCRATCHNET_RETRAIN", "perhaps"));
         assertTrue(e.getMessage().startsWith("SCRATCHNET_RETRAIN=perhaps"), e.getMessage());
     }
+
+    @Test
+    void settingsTableStatesWhatANotebookRuns() {
+        NotebookSettings s = NotebookSettings.of(false, root);
+        java.util.Map<String, String> whatRuns = new java.util.LinkedHashMap<>();
+        whatRuns.put("batch sizes", "32, 128, 512");
+        whatRuns.put("λ", "0.05, 0.2");
+        String html = s.html(whatRuns);
+        assertTrue(html.contains("<b>batch sizes</b></td><td style=\"padding:1px 8px;text-align:left\">32, 128, 512</td>"), html);
+        assertFalse(html.contains("16, 32, 64, 128, 256, 512"), "the default batch sizes are replaced, not listed beside");
+        // a replaced row keeps its place (before max epochs); a new one comes last
+        assertTrue(html.indexOf("batch sizes") < html.indexOf("max epochs"), html);
+        assertTrue(html.indexOf("<b>λ</b>") > html.indexOf("<b>files</b>"), html);
+        assertEquals(s.html(), s.html(java.util.Map.of()));
+    }
 }
