@@ -2,6 +2,7 @@ package io.github.scratchnet.bench;
 
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
+import io.github.scratchnet.optim.OptimizerSpec;
 import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import io.github.scratchnet.train.Trainer;
@@ -30,9 +31,15 @@ public final class Benchmark {
 
     /** {@link #config(int, int, long)} under {@code protocol}, whose stopping rule is the patience one: a benchmark never stops early. */
     public static TrainConfig config(int batchSize, int totalEpochs, long seed, Protocol protocol) {
+        return config(batchSize, totalEpochs, seed, protocol, OptimizerSpec.SGD);
+    }
+
+    /** {@link #config(int, int, long, Protocol)} with {@code optimizer} in place of plain SGD. */
+    public static TrainConfig config(int batchSize, int totalEpochs, long seed, Protocol protocol, OptimizerSpec optimizer) {
         // patience 0: no early stopping; no batchnorm, no L2, no restore-best.
-        return TrainConfig.builder().learningRate(LEARNING_RATE).batchSize(batchSize).maxEpochs(totalEpochs)
-                .patience(0).evalEvery(EVAL_EVERY).seed(seed).protocol(protocol.with("stopping", "patience")).build();
+        return TrainConfig.builder().learningRate(LEARNING_RATE).optimizer(optimizer).batchSize(batchSize)
+                .maxEpochs(totalEpochs).patience(0).evalEvery(EVAL_EVERY).seed(seed)
+                .protocol(protocol.with("stopping", "patience")).build();
     }
 
     /** Trains on {@code train}, checking on {@code validation}, and times every epoch. */
@@ -44,11 +51,17 @@ public final class Benchmark {
     /** {@link #run(Dataset, Dataset, int, int, int, int, long)} under {@code protocol} ({@link #config(int, int, long, Protocol)}). */
     public static BenchResult run(Dataset train, Dataset validation, int batchSize, int warmup, int epochs,
             int threads, long seed, Protocol protocol) {
+        return run(train, validation, batchSize, warmup, epochs, threads, seed, protocol, OptimizerSpec.SGD);
+    }
+
+    /** {@link #run(Dataset, Dataset, int, int, int, int, long, Protocol)} with {@code optimizer} in place of plain SGD. */
+    public static BenchResult run(Dataset train, Dataset validation, int batchSize, int warmup, int epochs,
+            int threads, long seed, Protocol protocol, OptimizerSpec optimizer) {
         if (warmup < 0 || epochs < 1) {
             throw new ScratchnetException("need at least one timed epoch and no negative warm-up, got warm-up "
                     + warmup + " and " + epochs + " epochs");
         }
-        Trainer trainer = new Trainer(config(batchSize, warmup + epochs, seed, protocol), threads);
+        Trainer trainer = new Trainer(config(batchSize, warmup + epochs, seed, protocol, optimizer), threads);
         List<Double> epochSeconds = new ArrayList<>();
         List<Double> validationSeconds = new ArrayList<>();
         long[] last = {System.nanoTime(), 0};

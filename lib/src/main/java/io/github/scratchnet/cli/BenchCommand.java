@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
         MnistSplits splits = MnistData.loader(data.dataSet(), data.dataDir(), given.protocol().split(), Mnist.TRAIN_SIZE)
                 .apply(given.splitSeed());
         BenchResult r = Benchmark.run(splits.train(), splits.validation(), given.batchSize(), warmup, epochs, t,
-                given.seed(), given.protocol());
+                given.seed(), given.protocol(), given.optimizer());
         PrintStream out = System.out;
         out.printf("batch %d, %d thread(s), %s: %.4f s/epoch (validation %.4f s), epochs %s, val acc %.4f%n",
                 r.batchSize(), r.threads(), Kernels.describe(), r.secondsPerEpoch(), r.validationSecondsPerEpoch(),
@@ -64,6 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Object> line = r.toJson();
             line.put("dataset", data.dataSet().label());
             line.put(Setting.PROTOCOL.fileKey(), Setting.PROTOCOL.text(given));
+            if (!Setting.OPTIMIZER.isLegacy(given)) line.put(Setting.OPTIMIZER.fileKey(), Setting.OPTIMIZER.text(given));
             out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(line));
         }
         return 0;

@@ -1,10 +1,15 @@
 package io.github.scratchnet.cli;
 
 import io.github.scratchnet.InvalidParameterException;
+import io.github.scratchnet.ScratchnetException;
+import io.github.scratchnet.optim.OptimizerSpec;
 import io.github.scratchnet.train.Setting;
 import io.github.scratchnet.train.TrainConfig;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -19,7 +24,10 @@ import picocli.CommandLine.TypeConversionException;
  * Setting}): {@code --batch-size B} for each, and in a sweep {@code --batch-sizes B,...} for each
  * setting with a list option. A command gets them from one of the model transformers below; what
  * the user gave comes back as a {@link TrainConfig.Builder} that holds only those settings, so the
- * others keep the builder's defaults (a seed left unset is the protocol's).
+ * others keep the builder's defaults (a seed left unset is the protocol's). The optimiser's fields
+ * have options of their own as well: {@code --momentum 0.95} is {@code --optimizer
+ * momentum,momentum=0.95} when {@code --optimizer momentum} is given, and in a sweep it changes each
+ * listed optimiser it belongs to.
  */
 final class SettingOptions {
     private SettingOptions() {}
@@ -49,11 +57,11 @@ final class SettingOptions {
         }
     }
 
-    /** What {@code bench} times: batch size, seed and protocol. */
+    /** What {@code bench} times: batch size, seed, protocol and optimiser. */
     static final class Bench implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
-            return add(spec, EnumSet.of(Setting.BATCH_SIZE, Setting.SEED, Setting.PROTOCOL));
+            return add(spec, EnumSet.of(Setting.BATCH_SIZE, Setting.SEED, Setting.PROTOCOL, Setting.OPTIMIZER));
         }
     }
 
@@ -76,7 +84,50 @@ final class SettingOptions {
             }
             spec.addOption(o.build());
         }
+        if (settings.contains(Setting.OPTIMIZER)) {
+            for (String key : OptimizerSpec.fieldKeys()) {
+                if (spec.findOption("--" + key) != null) continue;
+                spec.addOption(OptionSpec.builder("--" + key).paramLabel("X").type(Double.class)
+                        .description(OptimizerSpec.fieldHelp(key).replace("optimizer ", "--optimizer ")).build());
+            }
+        }
         return spec;
+    }
+
+    /** The optimiser fields given as options of their own ({@code --momentum 0.95}), by key, in their order. */
+    private static Map<String, Double> optimizerFields(CommandSpec spec) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String key : OptimizerSpec.fieldKeys()) {
+            if (spec.findOption("--" + key) != null && parsed.hasMatchedOption("--" + key)) {
+                out.put(key, spec.findOption("--" + key).getValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code optimizer} with the fields of {@code fields} that belong to its kind set; with
+     * {@code strict}, a field of another kind is an error.
+     */
+    private static OptimizerSpec withFields(OptimizerSpec optimizer, Map<String, Double> fields, boolean strict) {
+        OptimizerSpec out = optimizer;
+        for (Map.Entry<String, Double> f : fields.entrySet()) {
+            String flag = "--" + f.getKey();
+            OptimizerSpec.Kind kind = OptimizerSpec.fieldKind(f.getKey());
+            if (kind != optimizer.kind()) {
+                if (!strict) continue;
+                throw new ScratchnetException(flag + " applies to --optimizer " + kind.label() + ", not "
+                        + optimizer.kind().label() + "; add --optimizer " + kind.label() + " or drop " + flag);
+            }
+            try {
+                out = out.with(f.getKey(), f.getValue());
+            } catch (InvalidParameterException e) {
+                throw new ScratchnetException(e.getMessage().replace("optimizer field " + f.getKey(), flag)
+                        .replace("optimizer ", "--optimizer "));
+            }
+        }
+        return out;
     }
 
     /** A value, or picocli's usage error with the parser's one-line message. */
@@ -97,6 +148,12 @@ final class SettingOptions {
                 s.set(b, spec.findOption(s.flag()).getValue());
             }
         }
+        Map<String, Double> fields = optimizerFields(spec);
+        if (!fields.isEmpty() && !list(spec, Setting.OPTIMIZER).isPresent()) {
+            OptimizerSpec given = parsed.hasMatchedOption(Setting.OPTIMIZER.flag())
+                    ? (OptimizerSpec) spec.findOption(Setting.OPTIMIZER.flag()).getValue() : OptimizerSpec.SGD;
+            b.optimizer(withFields(given, fields, true));
+        }
         return b;
     }
 
@@ -112,6 +169,7 @@ final class SettingOptions {
         for (Setting s : Setting.values()) {
             if (spec.findOption(s.flag()) == null || !parsed.hasMatchedOption(s.flag())) continue;
             Object given = spec.findOption(s.flag()).getValue();
+            if (s == Setting.OPTIMIZER) given = withFields((OptimizerSpec) given, optimizerFields(spec), true);
             if (!s.format(given).equals(s.text(c))) {
                 throw new InvalidParameterException(s.parameter(), s.parameter() + " " + s.format(given)
                         + " does not apply under protocol " + c.protocol() + ", which makes it " + s.text(c)
@@ -121,10 +179,25 @@ final class SettingOptions {
         return c;
     }
 
-    /** The values of a setting's list option, when it was given. */
+    /**
+     * The values of a setting's list option, when it was given; the listed optimisers with the
+     * fields given as options set on each one they belong to.
+     */
     static Optional<List<?>> list(CommandSpec spec, Setting s) {
         Optional<String> flag = s.listFlag();
         if (flag.isEmpty() || !spec.commandLine().getParseResult().hasMatchedOption(flag.get())) return Optional.empty();
-        return Optional.of((List<?>) spec.findOption(flag.get()).getValue());
+        List<?> values = (List<?>) spec.findOption(flag.get()).getValue();
+        Map<String, Double> fields = optimizerFields(spec);
+        if (s != Setting.OPTIMIZER || fields.isEmpty()) return Optional.of(values);
+        for (String key : fields.keySet()) {
+            OptimizerSpec.Kind kind = OptimizerSpec.fieldKind(key);
+            if (values.stream().noneMatch(v -> ((OptimizerSpec) v).kind() == kind)) {
+                throw new ScratchnetException("--" + key + " applies to optimizer " + kind.label() + ", which "
+                        + flag.get() + " does not list; add it to " + flag.get() + " or drop --" + key);
+            }
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object v : values) out.add(withFields((OptimizerSpec) v, fields, false));
+        return Optional.of(out);
     }
 }

@@ -73,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
         try (progress) {
             result = new Trainer(config, threads).listener(listener).fit(data.train(), data.validation(), data.test());
         }
-        if (save != null) ModelFile.save(result.network(), dataSet, save);
+        if (save != null) ModelFile.save(result.network(), result.optimizer(), dataSet, save);
         RunSummary summary = RunSummary.of(result);
         PrintStream out = System.out;
         out.printf("stopped: %s after epoch %d, %d steps, %.1f s%n", summary.stopReason(), result.epochs(),
@@ -86,6 +86,7 @@ public final class TrainCommand implements Callable<Integer> {
             Map<String, Object> line = summary.toJson();
             line.put(Setting.PROTOCOL.fileKey(), Setting.PROTOCOL.text(config));
             line.put(Setting.ACTIVATION.fileKey(), Setting.ACTIVATION.text(config));
+            if (!Setting.OPTIMIZER.isLegacy(config)) line.put(Setting.OPTIMIZER.fileKey(), Setting.OPTIMIZER.text(config));
             out.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(line));
         }
         return 0;

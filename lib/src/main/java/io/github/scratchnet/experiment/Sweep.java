@@ -357,7 +357,7 @@ public final class Sweep {
             Path npz = runsDir.resolve(id + ".npz");
             Path json = runsDir.resolve(id + ".json");
             // The model first: a run file is the mark of a finished run, so it must not exist without its model.
-            ModelFile.save(result.network(), dataSet, npz);
+            ModelFile.save(result.network(), result.optimizer(), dataSet, npz);
             AtomicFiles.write(json, RunFile.encode(config, summary, result.history(), npz.getFileName().toString()));
             run = new SweepRun(config, summary, result.history(), false, json, npz, result.network());
             done.put(id, run);

@@ -84,12 +84,4 @@ final class BatchNormThen extends NormalizedActivation {
         // dZ = invStd·(dZhat - mean(dZhat) - Zhat·mean(dZhat⊙Zhat))
         stats.backward(da, zh, below.dZ().data, m);
     }
-
-    // the fused step: gamma ← gamma + (-rate)·dgamma; beta ← beta + (-rate)·dbeta
-    @Override
-    void update(Step step) {
-        if (!step.update()) return;
-        Sgd.update(params.gamma(l), step.grads().gamma(l), step.learningRate());
-        Sgd.update(params.beta(l), step.grads().beta(l), step.learningRate());
-    }
 }

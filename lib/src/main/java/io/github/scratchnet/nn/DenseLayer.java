@@ -86,12 +86,12 @@ final class DenseLayer extends LinearLayer {
     }
 
     /**
-     * The weight and bias gradients over the batch (each element summed sample by sample,
-     * whichever side the kernel runs along), and in the fused step the move of {@code Wt} and {@code b}.
+     * The weight and bias gradients over the batch, into {@code grads} (each element summed sample
+     * by sample, whichever side the kernel runs along), with the L2 part {@code (λ/m)·Wt}.
      */
-    void gradient(int m, Step step) {
+    void gradient(int m, double lambda, Parameters grads) {
         double[] dz = dZ().data;
-        double[] dw = step.grads().wt(l).data;
+        double[] dw = grads.wt(l).data;
         double[] in = below.a().data;
         // dWt = A(l-1)ᵀ·dZ (dZ already carries the 1/m)
         if (transposedGradient) {
@@ -107,13 +107,11 @@ final class DenseLayer extends LinearLayer {
             for (int k = 0; k < inputs; k++) Kernels.denseAccumulate(dw, k * width, width, dz, in, k, inputs, m);
         }
         // dWt += (λ/m)·Wt
-        if (step.lambda() != 0) {
-            double c = step.lambda() / m;
+        if (lambda != 0) {
+            double c = lambda / m;
             double[] w = params.wt(l).data;
             for (int e = 0; e < inputs * width; e++) dw[e] += c * w[e];
         }
-        // the fused step: Wt ← Wt + (-rate)·dWt
-        if (step.update()) Sgd.update(params.wt(l), step.grads().wt(l), step.learningRate());
-        biasGradient(m, step);
+        biasGradient(m, grads);
     }
 }

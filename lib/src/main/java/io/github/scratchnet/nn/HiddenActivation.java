@@ -85,8 +85,4 @@ abstract class HiddenActivation {
 
     /** Backward of the whole batch, from {@link #dABuffer} to the linear layer's {@code dZ}; trained parameters' gradients go into {@code grads}. */
     abstract void backwardBatch(int m, Parameters grads);
-
-    /** The fused step's move of this layer's trained parameters, if it has any (their gradients came from {@link #backwardBatch}). */
-    void update(Step step) {
-    }
 }

@@ -1,5 +1,7 @@
 package io.github.scratchnet.nn;
 
+import io.github.scratchnet.nn.Parameters.Part;
+
 /**
  * The layers of a {@link Network} as objects, bottom up, each owning its work matrices for
  * batches of up to {@code capacity} samples:
@@ -61,11 +63,22 @@ final class LayerStack {
 
     /**
      * Every gradient but the first layer's weights (small reductions over the batch, done once)
-     * and, in the fused step, the moves of those parameters; the deltas must be computed.
+     * and, in the fused step, the optimiser's move of each of those arrays once its gradient is
+     * done; the deltas (and with them the batchnorm gamma and beta gradients) must be computed.
      */
     void gradientsButFirstWeights(int m, Step step) {
-        for (int l = count; l > 1; l--) dense[l].gradient(m, step);
-        input.biasGradient(m, step);
-        for (int l = 1; l < count; l++) hidden[l].update(step);
+        Parameters grads = step.grads();
+        for (int l = count; l > 1; l--) {
+            // dWt = A(l-1)ᵀ·dZ + (λ/m)·Wt, db = Σ dZ; then Wt and b move
+            dense[l].gradient(m, step.lambda(), grads);
+            step.apply(Part.WEIGHT, l);
+            step.apply(Part.BIAS, l);
+        }
+        input.biasGradient(m, grads);
+        step.apply(Part.BIAS, 1);
+        for (int l = 1; l < count; l++) {
+            step.apply(Part.GAMMA, l);
+            step.apply(Part.BETA, l);
+        }
     }
 }

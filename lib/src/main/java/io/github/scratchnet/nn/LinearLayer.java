@@ -42,14 +42,13 @@ abstract class LinearLayer {
         dZ.reshape(m, width, false);
     }
 
-    // db = column sums of dZ (dZ already carries the 1/m); the fused step then moves b ← b + (-rate)·db
-    final void biasGradient(int m, Step step) {
+    // db = column sums of dZ (dZ already carries the 1/m)
+    final void biasGradient(int m, Parameters grads) {
         double[] dz = dZ.data;
-        double[] db = step.grads().b(l).data;
+        double[] db = grads.b(l).data;
         java.util.Arrays.fill(db, 0, width, 0);
         for (int i = 0, idx = 0; i < m; i++) {
             for (int j = 0; j < width; j++) db[j] += dz[idx++];
         }
-        if (step.update()) Sgd.update(params.b(l), step.grads().b(l), step.learningRate());
     }
 }

@@ -4,9 +4,12 @@ import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.DataSetKind;
 import io.github.scratchnet.data.Npz;
 import io.github.scratchnet.data.NpzWriter;
+import io.github.scratchnet.optim.Optimizer;
+import io.github.scratchnet.optim.OptimizerSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -24,6 +27,13 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@code bn_form} and {@code l2_scope} record the network's {@link Formulas} (a file without them
  * computes with the sound ones). The string {@code activation} records the hidden layers'
  * {@link Activation#label()} ({@code relu}, {@code tanh}, ...; a file without it is ReLU).
+ *
+ * <p>With the optimiser that trained it, a file also records the optimiser: the string
+ * {@code optimizer} (its text form, {@code sgd}, {@code momentum}, {@code adam,beta2=0.99}), the
+ * scalars {@code opt_lr} and {@code opt_step} (steps taken), and each state array under
+ * {@code opt_<state>_<parameter>} in the parameter's own orientation ({@code opt_velocity_W1} for
+ * momentum, {@code opt_m_W1} and {@code opt_v_W1} for Adam, shaped like {@code W1}); plain SGD has
+ * none. A file without them holds no optimiser state.
  */
 public final class ModelFile {
     private ModelFile() {}
@@ -38,6 +48,11 @@ public final class ModelFile {
     /** Name of the string entry that records the hidden activation; absent (older files): ReLU. */
     public static final String ACTIVATION = "activation";
 
+    /** Name of the string entry that records the optimiser's text form. */
+    public static final String OPTIMIZER = "optimizer";
+    /** Prefix of the optimiser's entries: {@code opt_lr}, {@code opt_step}, {@code opt_m_W1}. */
+    public static final String OPT = "opt_";
+
     /** {@link #save(Network, DataSetKind, Path)} of a network trained on MNIST. */
     public static void save(Network net, Path file) {
         save(net, DataSetKind.MNIST, file);
@@ -45,6 +60,11 @@ public final class ModelFile {
 
     /** Writes {@code net}, trained on {@code dataSet}, to {@code file}. */
     public static void save(Network net, DataSetKind dataSet, Path file) {
+        save(net, null, dataSet, file);
+    }
+
+    /** Writes {@code net}, trained on {@code dataSet}, and the state of its {@code optimizer} (null: none) to {@code file}. */
+    public static void save(Network net, Optimizer optimizer, DataSetKind dataSet, Path file) {
         Parameters p = net.parameters();
         NpzWriter w = Npz.writer();
         for (int l = 1; l <= net.layers(); l++) {
@@ -70,7 +90,52 @@ public final class ModelFile {
         w.string(BN_FORM, f.batchNorm().label());
         w.string(L2_SCOPE, f.l2().label());
         w.string(ACTIVATION, net.activation().label());
+        if (optimizer != null) {
+            w.string(OPTIMIZER, optimizer.spec().toString());
+            w.scalar(OPT + "lr", optimizer.learningRate());
+            w.scalar(OPT + "step", optimizer.steps());
+            for (Optimizer.State s : optimizer.state()) {
+                for (Parameters.Named a : s.arrays().named()) w.matrix(OPT + s.name() + "_" + a.name(), reportOrientation(a));
+            }
+        }
         w.write(file);
+    }
+
+    // W is stored input-major (Wt): the file has the report's W; every other array is a column
+    private static DMatrixRMaj reportOrientation(Parameters.Named a) {
+        return CommonOps_DDRM.transpose(a.matrix(), null);
+    }
+
+    /**
+     * The optimiser recorded in {@code file}, with its state, made for {@code net} (the network
+     * loaded from the same file); empty for a file without one.
+     *
+     * @throws ScratchnetException when the file's optimiser entries are damaged
+     */
+    public static Optional<Optimizer> optimizer(Path file, Network net) {
+        Npz npz = Npz.read(file);
+        if (!npz.contains(OPTIMIZER)) return Optional.empty();
+        Optimizer opt;
+        try {
+            opt = OptimizerSpec.parse(npz.string(OPTIMIZER)).create(npz.scalar(OPT + "lr"), net.parameters());
+        } catch (ScratchnetException e) {
+            throw corrupt(file, "its optimizer entries are wrong (" + e.getMessage() + ")");
+        }
+        double steps = npz.scalar(OPT + "step");
+        if (!(steps >= 0) || steps != Math.rint(steps)) throw corrupt(file, "its " + OPT + "step is " + steps);
+        for (Optimizer.State s : opt.state()) {
+            for (Parameters.Named a : s.arrays().named()) {
+                String name = OPT + s.name() + "_" + a.name();
+                if (!npz.contains(name)) throw corrupt(file, "its optimizer " + opt.spec() + " lacks " + name);
+                DMatrixRMaj m = CommonOps_DDRM.transpose(npz.matrix(name), null);
+                if (m.numRows != a.matrix().numRows || m.numCols != a.matrix().numCols) {
+                    throw corrupt(file, name + " is " + m.numCols + "x" + m.numRows + ", not shaped like its parameter");
+                }
+                a.matrix().setTo(m);
+            }
+        }
+        opt.resumeAt((long) steps);
+        return Optional.of(opt);
     }
 
     /** The data set a model file was trained on; MNIST when the file does not say. */

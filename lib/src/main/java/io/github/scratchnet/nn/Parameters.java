@@ -70,6 +70,16 @@ public final class Parameters {
         return b[l];
     }
 
+    /** The array {@code part} of layer {@code l} (null for a gamma or beta that is not trained); live, not a copy. */
+    public DMatrixRMaj array(Part part, int l) {
+        return switch (part) {
+            case WEIGHT -> wt[l];
+            case BIAS -> b[l];
+            case GAMMA -> gamma[l];
+            case BETA -> beta[l];
+        };
+    }
+
     /** Batchnorm scale of hidden layer {@code l} ({@code 1 x n(l)}), or null when not trained. */
     public DMatrixRMaj gamma(int l) {
         return gamma[l];
@@ -138,6 +148,9 @@ public final class Parameters {
         p.setTo(this);
         return p;
     }
+
+    /** The kinds of trained array a layer has: {@code Wt}, {@code b} and, with full batchnorm, {@code gamma} and {@code beta}. */
+    public enum Part { WEIGHT, BIAS, GAMMA, BETA }
 
     /** An array of parameters and the name the report gives it ({@code W} names the stored transpose). */
     public record Named(String name, DMatrixRMaj matrix) {}

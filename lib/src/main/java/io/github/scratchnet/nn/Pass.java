@@ -2,6 +2,8 @@ package io.github.scratchnet.nn;
 
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
+import io.github.scratchnet.optim.Optimizer;
+import io.github.scratchnet.optim.Sgd;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -41,7 +43,8 @@ public final class Pass implements AutoCloseable {
     private final RowWiseSchedule rowWise;
     private final LayerWiseSchedule layerWise;
     private final ThreadSplit split;
-    private Parameters work;            // gradients of the fused step, allocated on its first use
+    private Parameters work;            // gradients of the fused step (Wt1's unused under plain SGD), made on its first use
+    private Sgd sgd;                    // the plain SGD of backwardAndUpdate(lambda, rate), made on its first use
 
     // The last forward: its batch and results.
     private Cached cached = Cached.NOTHING;
@@ -188,16 +191,37 @@ public final class Pass implements AutoCloseable {
     }
 
     /**
-     * One SGD step from the last training-mode forward pass: the same numbers as
-     * {@link #backward} followed by {@link Sgd#update} with {@code learningRate}, bit for bit,
-     * without writing the first layer's weight gradient anywhere.
+     * One plain SGD step from the last training-mode forward pass: the same numbers as
+     * {@link #backward} followed by {@link Sgd#update} with {@code learningRate}, bit for bit.
      *
      * @throws IllegalStateException as {@link #backward} does
      */
     public void backwardAndUpdate(double lambda, double learningRate) {
         trainingBatch();
+        if (sgd == null || sgd.learningRate() != learningRate) sgd = Sgd.of(learningRate, net.parameters());
+        backwardAndUpdate(lambda, sgd);
+    }
+
+    /**
+     * One step of {@code optimizer} from the last training-mode forward pass: the same numbers as
+     * {@link #backward} followed by {@link Optimizer#step}, bit for bit, each array moved as soon as
+     * its gradient is done. The gradients go into a work copy of the parameters' shapes, but under
+     * plain SGD the first layer's weight gradient goes into the sparse layer's own array, which is
+     * zero between steps, so that only its written rows are moved (the work copy's {@code Wt1} then
+     * stays zero, unused).
+     *
+     * @throws IllegalStateException as {@link #backward} does
+     * @throws ScratchnetException when {@code optimizer} moves another network's parameters
+     */
+    public void backwardAndUpdate(double lambda, Optimizer optimizer) {
+        trainingBatch();
+        if (optimizer.parameters() != net.parameters()) {
+            throw new ScratchnetException("the optimizer moves the parameters of another network; make it for this"
+                    + " pass's network with OptimizerSpec.create(rate, network.parameters())");
+        }
         if (work == null) work = Parameters.zerosLike(net.parameters());
-        backward(Step.sgd(lambda, learningRate, work));
+        optimizer.startStep();
+        backward(Step.update(lambda, work, optimizer));
     }
 
     private void backward(Step step) {

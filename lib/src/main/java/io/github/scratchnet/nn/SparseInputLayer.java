@@ -1,6 +1,8 @@
 package io.github.scratchnet.nn;
 
 import io.github.scratchnet.data.Dataset;
+import io.github.scratchnet.nn.Parameters.Part;
+import io.github.scratchnet.optim.Sgd;
 import java.util.Arrays;
 
 /**
@@ -10,9 +12,15 @@ import java.util.Arrays;
  * <p>Backward, the weight gradient {@code dWt1 = Xᵀ·dZ1} is added sample after sample into the
  * rows of the pixels each sample has (a unit whose {@code dZ1} is zero adds an exact zero, so the
  * scalar kernel skips those units). Split across threads it is cut into chunks of
- * {@value #FEATURE_CHUNK} input features, each chunk owning its rows. The fused SGD step adds into
- * {@code dw1} (zero between steps), moves just the written rows of {@code Wt1} and clears them
- * again, so a training step never sweeps the whole {@code 784 x 20} gradient.
+ * {@value #FEATURE_CHUNK} input features, each chunk owning its rows.
+ *
+ * <p>Under plain SGD the fused step adds the gradient into {@code dw1}, which is zero between
+ * steps, and {@link Sgd#updateWrittenRows} moves the rows of {@code Wt1} and clears them again: a
+ * batch of fewer than {@value #SWEEP_MIN_ROWS} samples marks the rows it writes and moves only
+ * those (without L2; with L2 every row moves by its {@code (λ/m)·Wt1} part), while a larger batch,
+ * which writes most rows anyway, sweeps all {@code 784 x 20}. Every other optimiser gets the whole
+ * gradient, L2 included, in {@code grads} and moves every row: its state decays where the gradient
+ * is zero.
  */
 final class SparseInputLayer extends LinearLayer {
     /** Input features per unit of work of the weight gradient when split. */
@@ -58,9 +66,9 @@ final class SparseInputLayer extends LinearLayer {
         }
     }
 
-    /** Allocates the fused step's work on its first use (before the stage, not inside it). */
+    /** Allocates the plain SGD step's work on its first use (before the stage, not inside it). */
     void prepareStep(Step step) {
-        if (step.update() && dw1 == null) {
+        if (step.plainSgd() != null && dw1 == null) {
             dw1 = new double[inputs * width];
             touched = new boolean[inputs];
         }
@@ -116,8 +124,7 @@ final class SparseInputLayer extends LinearLayer {
 
     /**
      * Rows of {@code dWt1} for feature chunk {@code chunk} (-1: all rows, the whole samples), after
-     * {@link #sortUnits}; the fused step moves those rows of {@code Wt1} by the expression of
-     * {@link Sgd#update}, {@code θ ← θ + (-rate)·dθ}.
+     * {@link #sortUnits}; in the fused step the optimiser then moves those rows of {@code Wt1}.
      */
     void weightGradient(Batch batch, Step step, int chunk) {
         int j0 = chunk < 0 ? 0 : chunk * FEATURE_CHUNK;
@@ -126,7 +133,8 @@ final class SparseInputLayer extends LinearLayer {
         int cuts = featureChunks() + 1;
         double[] dz = dZ().data;
         double[] w = params.wt(1).data;
-        boolean fused = step.update();
+        Sgd sgd = step.plainSgd();
+        boolean fused = sgd != null;
         double[] dw = fused ? dw1 : step.grads().wt(1).data;
         if (!fused) Arrays.fill(dw, j0 * width, j1 * width, 0);
         Dataset data = batch.data();
@@ -153,25 +161,17 @@ final class SparseInputLayer extends LinearLayer {
             }
             Kernels.scatterRow(dw, width, col, val, q0, q1, dz, i * width, unitOrder, i * width, active);
         }
-        // + (λ/m)·Wt1; the fused step: Wt1 ← Wt1 + (-rate)·dWt1, and dw1 back to zero
         double c = step.lambda() / m;
-        boolean l2 = step.lambda() != 0;
         if (fused) {
-            double move = -step.learningRate();
-            for (int j = j0; j < j1; j++) {
-                int jo = j * width;
-                if (!mark || touched[j]) {
-                    touched[j] = false;
-                    for (int e = jo; e < jo + width; e++) {
-                        w[e] += move * (l2 ? dw[e] + c * w[e] : dw[e]);
-                        dw[e] = 0;
-                    }
-                } else if (l2) {
-                    for (int e = jo; e < jo + width; e++) w[e] += move * (dw[e] + c * w[e]);
-                }
-            }
-        } else if (l2) {
+            // plain SGD: Wt1 ← Wt1 + (-rate)·(dWt1 + (λ/m)·Wt1), and dw1 back to zero
+            sgd.updateWrittenRows(w, dw, width, j0, j1, mark ? touched : null, c);
+            return;
+        }
+        // dWt1 += (λ/m)·Wt1
+        if (step.lambda() != 0) {
             for (int e = j0 * width; e < j1 * width; e++) dw[e] += c * w[e];
         }
+        // any other optimiser moves every row of the chunk
+        if (step.updates()) step.optimizer().update(step.grads(), Part.WEIGHT, 1, j0 * width, j1 * width);
     }
 }

@@ -14,8 +14,9 @@
  * ({@code LayerWiseSchedule}, training with batchnorm), and splits large batches across threads
  * ({@code ThreadSplit} on a {@code WorkerTeam}). State lives in {@link io.github.scratchnet.nn.Network}
  * ({@link io.github.scratchnet.nn.Parameters}, {@link io.github.scratchnet.nn.RunningStats});
- * {@link io.github.scratchnet.nn.Evaluator} scores whole data sets, {@link io.github.scratchnet.nn.Sgd}
- * steps, {@link io.github.scratchnet.nn.ModelFile} saves.
+ * {@link io.github.scratchnet.nn.Evaluator} scores whole data sets, {@link io.github.scratchnet.nn.ModelFile}
+ * saves. The layers compute gradients only; an {@link io.github.scratchnet.optim.Optimizer} moves the
+ * parameters, inside the pass's fused step as soon as each array's gradient is done.
  *
  * <p>Conventions:
  * <ul>
@@ -40,8 +41,10 @@
  *       biased batch variance, epsilon {@value io.github.scratchnet.nn.Network#BN_EPSILON}); the
  *       backward pass goes through the mean and the variance.</li>
  *   <li>Work matrices are allocated once per layer of a {@link io.github.scratchnet.nn.Pass} (backward
- *       ones on the first backward); a smaller last batch reshapes them. Nothing is allocated per
- *       step but the small immutable records that carry a stage's inputs ({@code Batch}, {@code Step}).</li>
+ *       ones on the first backward); a smaller last batch reshapes them. Per step only small
+ *       objects are allocated: the immutable records that carry a stage's inputs ({@code Batch},
+ *       {@code Step}) and the lambdas that hand a stage to {@code ThreadSplit}, which capture them;
+ *       no array.</li>
  *   <li>Gradients are named after what they differentiate ({@code dZ}, {@code dA}, {@code dWt});
  *       {@code dZ} of the output layer is {@code (P - Y)/m}, so every gradient below carries the
  *       {@code 1/m} of the mean cost.</li>

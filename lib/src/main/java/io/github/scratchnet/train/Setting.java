@@ -2,6 +2,7 @@ package io.github.scratchnet.train;
 
 import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.optim.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +79,15 @@ public enum Setting {
                     + " comes with its default initialisation (He for the ReLU family, Xavier for tanh and sigmoid)")
             .list("--activations", "hidden activations to sweep: relu, tanh, sigmoid, leaky-relu")
             .since(Activation.RELU).shownWhen(c -> c.activation() != Activation.RELU)
-            .column("Activation", false));
+            .column("Activation", false)),
+    // added after runs were stored, all with plain SGD: their ids, files and rows keep theirs
+    OPTIMIZER(of("optimizer", SettingType.OPTIMIZER, TrainConfig::optimizer, OptimizerSpec.SGD)
+            .names("optimizer", "optimizer").named("opt-")
+            .cli("--optimizer", "NAME[,FIELD=VALUE]", "sgd, momentum or adam, optionally with fields changed, e.g."
+                    + " momentum,momentum=0.95 or adam,beta2=0.99 (or --momentum, --beta1, --beta2, --epsilon)")
+            .list("--optimizers", "optimizers to sweep, e.g. sgd,momentum,adam or sgd,adam,beta2=0.99")
+            .since(OptimizerSpec.SGD).shownWhen(c -> !c.optimizer().equals(OptimizerSpec.SGD))
+            .column("Optimizer", false));
 
     private final Decl d;
 

@@ -3,6 +3,7 @@ package io.github.scratchnet.train;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.optim.OptimizerSpec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -23,6 +24,10 @@ final class SettingType<T> {
             "an activation; use relu, tanh, sigmoid or leaky-relu", Activation::parse, Activation::label);
     /** Protocol's own messages say which part is wrong: they are kept. */
     static final SettingType<Protocol> PROTOCOL = new SettingType<>(Protocol.class, null, Protocol::parse, Protocol::toString);
+
+    /** Like the protocol's, the optimiser's messages say which part is wrong. */
+    static final SettingType<OptimizerSpec> OPTIMIZER = new SettingType<>(OptimizerSpec.class, null, OptimizerSpec::parse,
+            OptimizerSpec::toString);
 
     final Class<T> valueClass;
     private final String what;

@@ -5,6 +5,7 @@ import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.nn.Formulas;
 import io.github.scratchnet.nn.LayerSizes;
+import io.github.scratchnet.optim.OptimizerSpec;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import java.util.Map;
  * go through; a new component needs its setting, or {@code SettingTest} fails.
  *
  * @param layers layer sizes, input first
- * @param learningRate SGD step size
+ * @param learningRate the optimiser's step size
  * @param batchSize samples per step (the last batch of an epoch may be smaller)
  * @param maxEpochs upper bound on passes over the training set
  * @param batchNorm where hidden layers are normalised
@@ -39,6 +40,7 @@ import java.util.Map;
  *     given, its init field included
  * @param activation the hidden layers' function ({@link Activation#RELU} unless set); declared last,
  *     after the settings that existed before it, so that tables keep their columns in place
+ * @param optimizer the update rule and its parameters ({@link OptimizerSpec#SGD} unless set)
  */
 public record TrainConfig(
         int[] layers,
@@ -54,7 +56,8 @@ public record TrainConfig(
         long seed,
         long splitSeed,
         Protocol protocol,
-        Activation activation) {
+        Activation activation,
+        OptimizerSpec optimizer) {
 
     public static final int[] REPORT_LAYERS = {784, 20, 7, 5, 10};
 
@@ -65,6 +68,7 @@ public record TrainConfig(
             throw new InvalidParameterException("learningRate", "learningRate must be a positive finite number, got "
                     + learningRate + "; the report used 0.009");
         }
+        if (optimizer == null) optimizer = OptimizerSpec.SGD;
         if (batchSize <= 0) {
             throw new InvalidParameterException("batchSize", "batchSize must be positive, got " + batchSize + "; e.g. 128");
         }
@@ -186,9 +190,14 @@ public record TrainConfig(
             return Setting.LAYERS.set(this, v);
         }
 
-        /** SGD step size. */
+        /** The optimiser's step size. */
         public Builder learningRate(double v) {
             return put(Setting.LEARNING_RATE, v);
+        }
+
+        /** The update rule and its parameters: {@code OptimizerSpec.ADAM}, {@code OptimizerSpec.parse("momentum,momentum=0.95")}. */
+        public Builder optimizer(OptimizerSpec v) {
+            return put(Setting.OPTIMIZER, v);
         }
 
         /** Samples per step. */
@@ -270,7 +279,8 @@ public record TrainConfig(
                     (int) values.get(Setting.BATCH_SIZE), (int) values.get(Setting.MAX_EPOCHS),
                     (BatchNormMode) values.get(Setting.BATCHNORM), (double) values.get(Setting.L2),
                     (int) values.get(Setting.PATIENCE), (int) values.get(Setting.EVAL_EVERY),
-                    (double) values.get(Setting.MIN_DELTA), (boolean) values.get(Setting.RESTORE_BEST), s, split, p, act);
+                    (double) values.get(Setting.MIN_DELTA), (boolean) values.get(Setting.RESTORE_BEST), s, split, p, act,
+                    (OptimizerSpec) values.get(Setting.OPTIMIZER));
         }
     }
 

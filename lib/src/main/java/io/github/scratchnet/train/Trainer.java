@@ -7,13 +7,15 @@ import io.github.scratchnet.nn.Evaluator;
 import io.github.scratchnet.nn.LayerSizes;
 import io.github.scratchnet.nn.Network;
 import io.github.scratchnet.nn.Pass;
+import io.github.scratchnet.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Mini-batch SGD with validation checks and early stopping: the report's {@code L_layer_model}.
+ * Mini-batch training (plain SGD, momentum or Adam: {@link TrainConfig#optimizer}) with validation
+ * checks and early stopping: the report's {@code L_layer_model}.
  *
  * <p>Initialisation uses the seed, as the protocol's {@link Protocol#init} says; under
  * {@link Protocol.BatchOrder#RESHUFFLED} the order of the training samples is reshuffled every
@@ -116,8 +118,22 @@ public final class Trainer {
         return fitAll(net, train, validation, test).get(0);
     }
 
-    /** {@link #fitAll(Dataset, Dataset, Dataset)} on {@code net}, trained in place. */
+    /** {@link #fitAll(Dataset, Dataset, Dataset)} on {@code net}, trained in place from a fresh optimiser. */
     public List<TrainingResult> fitAll(Network net, Dataset train, Dataset validation, Dataset test) {
+        return fitAll(net, config.optimizer().create(config.learningRate(), net.parameters()), train, validation, test);
+    }
+
+    /**
+     * Trains {@code net} in place, going on from the state of {@code optimizer} (an optimiser of
+     * {@code net}'s parameters with this configuration's rule and rate, e.g. read back from a model
+     * file), which is trained in place too.
+     */
+    public TrainingResult fit(Network net, Optimizer optimizer, Dataset train, Dataset validation, Dataset test) {
+        return fitAll(net, optimizer, train, validation, test).get(0);
+    }
+
+    private List<TrainingResult> fitAll(Network net, Optimizer optimizer, Dataset train, Dataset validation,
+            Dataset test) {
         checkData(train, validation, test);
         if (!net.formulas().equals(config.protocol().formulas())) {
             throw new ScratchnetException("the network computes with " + net.formulas() + " but protocol "
@@ -129,88 +145,138 @@ public final class Trainer {
                     + " but the configuration asks for " + config.activation().label()
                     + "; initialise the network with the configuration's activation");
         }
-        int n = train.size();
-        int batch = config.batchSize();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        // A stream of its own for shuffling, so initialisation and order do not depend on each other.
-        Random shuffle = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
-        StoppingRule stopping = StoppingRule.of(config);
-        Protocol protocol = config.protocol();
-        boolean reportChecks = protocol.stopping() == Protocol.Stopping.COST_CHANGE;
-        List<Check> history = new ArrayList<>();
+        if (optimizer.parameters() != net.parameters() || !optimizer.spec().equals(config.optimizer())
+                || optimizer.learningRate() != config.learningRate()) {
+            throw new ScratchnetException("the optimizer " + optimizer + " does not belong to this network and configuration ("
+                    + config.optimizer() + " lr=" + config.learningRate() + "); make it with"
+                    + " config.optimizer().create(config.learningRate(), net.parameters())");
+        }
+        TrainingState state = new TrainingState(net, optimizer);
         boolean anyRestores = config.restoreBest() || observed.stream().anyMatch(TrainConfig::restoreBest);
-        Network best = anyRestores ? net.copy() : null;
-        StopReason reason = StopReason.MAX_EPOCHS;
-        long step = 0;
-        int epoch = 0;
-        double firstCost = Double.NaN;
-        double lambda = config.l2();
-        long start = System.nanoTime();
+        Run run = new Run(state, anyRestores ? state.copy() : null, train, validation, test);
         validationNanos = 0;
         // The pass splits large batches across the same threads as the checks; neither changes a number.
-        try (Pass pass = new Pass(net, batch, evalThreads);
+        try (Pass pass = new Pass(net, config.batchSize(), evalThreads);
                 Evaluator evaluator = new Evaluator(net, evalThreads);
-                Checks checks = new Checks(net, validation, lambda, stopping, best, history, start,
-                        evaluator, evalThreads > 1 && !pass.splits(batch));
-                Observers observers = new Observers(net, evaluator, train, validation, test, stopping, best, history, start)) {
-            checks.observers = observers;
-            training:
-            for (epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-                if (protocol.order() == Protocol.BatchOrder.RESHUFFLED) Dataset.shuffle(order, shuffle);
-                for (int from = 0; from < n; from += batch) {
-                    if (Thread.currentThread().isInterrupted()) throw new TrainingInterruptedException(step);
-                    int to = Math.min(from + batch, n);
-                    pass.forward(train, order, from, to, true);
-                    int m = to - from;
-                    double cost = pass.crossEntropy() + (lambda == 0 ? 0 : lambda / (2.0 * m) * net.l2SumOfSquares());
-                    if (step == 0) firstCost = cost;
-                    // the report's procedure ran on through exploding costs: only NaN/Inf ends it
-                    boolean exploded = !reportChecks && cost > DIVERGENCE_FACTOR * Math.max(firstCost, 1e-3);
-                    if (!Double.isFinite(cost) || exploded) {
-                        // a check still running comes first: it may have ended training before this step
-                        StopReason earlier = checks.settle();
-                        if (earlier != null) {
-                            reason = earlier;
-                            step = checks.stopStep();
-                            break training;
-                        }
-                        reason = StopReason.DIVERGED;
-                        history.add(new Check(step, epoch, cost, Double.NaN, Double.NaN, seconds(start)));
-                        break training;
-                    }
-                    // backward and SGD update in one pass: the numbers of backward + Sgd.update
-                    pass.backwardAndUpdate(lambda, config.learningRate());
-                    step++;
-                    if (step % config.evalEvery() == 0) {
-                        // the report's check: the batch's cost before the update, the L2 term after it
-                        if (reportChecks) {
-                            cost = pass.crossEntropy() + (lambda == 0 ? 0 : lambda / (2.0 * m) * net.l2SumOfSquares());
-                        }
-                        StopReason stop = checks.check(step, epoch, cost);
-                        if (stop != null) {
-                            reason = stop;
-                            step = checks.stopStep();
-                            break training;
-                        }
-                    }
-                }
-                StopReason stop = checks.settle();
-                if (stop != null) {
-                    reason = stop;
-                    step = checks.stopStep();
-                    break training;
-                }
-                listener.onEpochEnd(epoch, step);
-            }
-            if (epoch > config.maxEpochs()) epoch = config.maxEpochs();
-            double trainSeconds = seconds(start);
+                Observers observers = new Observers(run, evaluator);
+                Checks checks = new Checks(run, evaluator, observers, evalThreads > 1 && !pass.splits(config.batchSize()))) {
+            new Loop(run, pass, checks).train();
+            double trainSeconds = seconds(run.start);
             // Rules that have not fired end where this run ends, for the same reason.
-            observers.finish(epoch, step, reason, trainSeconds);
+            observers.finish(run.epoch, run.step, run.reason, trainSeconds);
             List<TrainingResult> results = new ArrayList<>();
-            results.add(observers.result(config, net, epoch, step, reason, trainSeconds, true));
+            results.add(observers.result(config, state, run.epoch, run.step, run.reason, trainSeconds, true));
             results.addAll(observers.results());
             return results;
+        }
+    }
+
+    /**
+     * One {@code fit}: its data, the trained state and the copy of its best check, the stopping rule
+     * and history, and where the loop stands (epoch, step, stop reason).
+     */
+    private final class Run {
+        final TrainingState state;
+        final TrainingState best;          // null when no rule restores the best check
+        final Dataset train;
+        final Dataset validation;
+        final Dataset test;
+        final StoppingRule stopping = StoppingRule.of(config);
+        final List<Check> history = new ArrayList<>();
+        final long start = System.nanoTime();
+        int epoch;
+        long step;
+        StopReason reason = StopReason.MAX_EPOCHS;
+
+        Run(TrainingState state, TrainingState best, Dataset train, Dataset validation, Dataset test) {
+            this.state = state;
+            this.best = best;
+            this.train = train;
+            this.validation = validation;
+            this.test = test;
+        }
+    }
+
+    /** The training loop of one {@code fit}: epochs of steps, a check every {@code evalEvery} steps. */
+    private final class Loop {
+        private final Run run;
+        private final Pass pass;
+        private final Checks checks;
+        private final int[] order;
+        // A stream of its own for shuffling, so initialisation and order do not depend on each other.
+        private final Random shuffle = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
+        private final boolean reportChecks = config.protocol().stopping() == Protocol.Stopping.COST_CHANGE;
+        private double firstCost = Double.NaN;
+
+        Loop(Run run, Pass pass, Checks checks) {
+            this.run = run;
+            this.pass = pass;
+            this.checks = checks;
+            order = new int[run.train.size()];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+        }
+
+        /** Epoch after epoch until a stop reason (kept in the run) or the last epoch. */
+        void train() {
+            for (run.epoch = 1; run.epoch <= config.maxEpochs(); run.epoch++) {
+                StopReason stop = epoch();
+                if (stop != null) {
+                    run.reason = stop;
+                    return;
+                }
+                listener.onEpochEnd(run.epoch, run.step);
+            }
+            run.epoch = config.maxEpochs();
+        }
+
+        /** The steps of one epoch, then the check still running; a stop reason when training must end. */
+        private StopReason epoch() {
+            if (config.protocol().order() == Protocol.BatchOrder.RESHUFFLED) Dataset.shuffle(order, shuffle);
+            int n = order.length;
+            for (int from = 0; from < n; from += config.batchSize()) {
+                StopReason stop = step(from, Math.min(from + config.batchSize(), n));
+                if (stop != null) return stop;
+            }
+            return stoppedAt(checks.settle());
+        }
+
+        /** One step on samples {@code order[from..to)} and, when one is due, the check after it. */
+        private StopReason step(int from, int to) {
+            if (Thread.currentThread().isInterrupted()) throw new TrainingInterruptedException(run.step);
+            pass.forward(run.train, order, from, to, true);
+            int m = to - from;
+            double cost = batchCost(m);
+            if (run.step == 0) firstCost = cost;
+            // the report's procedure ran on through exploding costs: only NaN/Inf ends it
+            boolean exploded = !reportChecks && cost > DIVERGENCE_FACTOR * Math.max(firstCost, 1e-3);
+            if (!Double.isFinite(cost) || exploded) return diverged(cost);
+            // backward and the optimiser's step in one pass: the numbers of backward + Optimizer.step
+            pass.backwardAndUpdate(config.l2(), run.state.optimizer);
+            run.step++;
+            if (run.step % config.evalEvery() != 0) return null;
+            // the report's check: the batch's cost before the update, the L2 term after it
+            if (reportChecks) cost = batchCost(m);
+            return stoppedAt(checks.check(run.step, run.epoch, cost));
+        }
+
+        // the batch's cost: cross-entropy + λ/(2m)·ΣW²
+        private double batchCost(int m) {
+            double lambda = config.l2();
+            return pass.crossEntropy() + (lambda == 0 ? 0 : lambda / (2.0 * m) * run.state.net.l2SumOfSquares());
+        }
+
+        /** A cost that is NaN, infinite or exploded: a check still running comes first, as it may have ended training before this step. */
+        private StopReason diverged(double cost) {
+            StopReason earlier = stoppedAt(checks.settle());
+            if (earlier != null) return earlier;
+            run.history.add(new Check(run.step, run.epoch, cost, Double.NaN, Double.NaN, seconds(run.start)));
+            return StopReason.DIVERGED;
+        }
+
+        /** A check's stop reason, with the run's step set back to that check's. */
+        private StopReason stoppedAt(StopReason stop) {
+            if (stop != null) run.step = checks.stopStep();
+            return stop;
         }
     }
 
@@ -220,45 +286,30 @@ public final class Trainer {
      * every rule, as the costs are), and is then evaluated as its own run would be at its end.
      */
     private final class Observers implements AutoCloseable {
-        private final Network net;
+        private final Run run;
         private final Evaluator netEvaluator;
-        private final Dataset train;
-        private final Dataset validation;
-        private final Dataset test;
-        private final StoppingRule stopping;
-        private final Network best;
-        private final List<Check> history;
-        private final long start;
         private final TrainingResult[] fired = new TrainingResult[observed.size()];
-        private Network view;
+        private TrainingState view;
         private Evaluator viewEvaluator;
 
-        Observers(Network net, Evaluator netEvaluator, Dataset train, Dataset validation, Dataset test,
-                StoppingRule stopping, Network best, List<Check> history, long start) {
-            this.net = net;
+        Observers(Run run, Evaluator netEvaluator) {
+            this.run = run;
             this.netEvaluator = netEvaluator;
-            this.train = train;
-            this.validation = validation;
-            this.test = test;
-            this.stopping = stopping;
-            this.best = best;
-            this.history = history;
-            this.start = start;
         }
 
         /** After check {@code step} was recorded: fires every rule whose patience has run out, on {@code checked}. */
-        void afterCheck(long step, int epoch, Network checked) {
+        void afterCheck(long step, int epoch, TrainingState checked) {
             for (int i = 0; i < fired.length; i++) {
                 TrainConfig rule = observed.get(i);
-                if (fired[i] != null || rule.patience() == 0 || step - stopping.bestStep() < rule.patience()) continue;
-                fired[i] = result(rule, checked, epoch, step, StopReason.EARLY_STOPPING, seconds(start), false);
+                if (fired[i] != null || rule.patience() == 0 || step - run.stopping.bestStep() < rule.patience()) continue;
+                fired[i] = result(rule, checked, epoch, step, StopReason.EARLY_STOPPING, seconds(run.start), false);
             }
         }
 
         /** The rules that did not fire end with this run: its epoch, step and reason. */
         void finish(int epoch, long step, StopReason reason, double seconds) {
             for (int i = 0; i < fired.length; i++) {
-                if (fired[i] == null) fired[i] = result(observed.get(i), net, epoch, step, reason, seconds, false);
+                if (fired[i] == null) fired[i] = result(observed.get(i), run.state, epoch, step, reason, seconds, false);
             }
         }
 
@@ -267,31 +318,32 @@ public final class Trainer {
         }
 
         /**
-         * The result of {@code rule} stopping here with {@code current} as the trained network:
-         * its best check's parameters when it restores them (as {@code fit} does at its end).
-         * {@code inPlace} (the run's own result, at its end) puts them into the trained network
-         * itself; otherwise a copy is evaluated, so the network stays untouched for the rules still
-         * running.
+         * The result of {@code rule} stopping here with {@code current} as the trained state: its
+         * best check's parameters and optimiser state when it restores them (as {@code fit} does at
+         * its end). {@code inPlace} (the run's own result, at its end) puts them into the trained
+         * network itself; otherwise a copy is evaluated, so the network stays untouched for the
+         * rules still running.
          */
-        TrainingResult result(TrainConfig rule, Network current, int epoch, long step, StopReason reason, double seconds,
-                boolean inPlace) {
-            Network out = inPlace ? net : view();
-            boolean restore = rule.restoreBest() && reason != StopReason.DIVERGED && stopping.bestStep() > 0;
-            if (restore) out.setTo(best);
+        TrainingResult result(TrainConfig rule, TrainingState current, int epoch, long step, StopReason reason,
+                double seconds, boolean inPlace) {
+            TrainingState out = inPlace ? run.state : view();
+            boolean restore = rule.restoreBest() && reason != StopReason.DIVERGED && run.stopping.bestStep() > 0;
+            if (restore) out.setTo(run.best);
             else if (out != current) out.setTo(current);
             Evaluator e = inPlace ? netEvaluator : viewEvaluator;
             double lambda = rule.l2();
-            Evaluation trainEval = e.evaluate(train, lambda);
-            Evaluation valEval = e.evaluate(validation, lambda);
-            double testAccuracy = test == null ? Double.NaN : e.evaluate(test, lambda).accuracy();
-            return new TrainingResult(rule, inPlace ? net : out.copy(), history, epoch, step, reason, seconds,
+            Evaluation trainEval = e.evaluate(run.train, lambda);
+            Evaluation valEval = e.evaluate(run.validation, lambda);
+            double testAccuracy = run.test == null ? Double.NaN : e.evaluate(run.test, lambda).accuracy();
+            TrainingState kept = inPlace ? out : out.copy();
+            return new TrainingResult(rule, kept.net, kept.optimizer, run.history, epoch, step, reason, seconds,
                     trainEval.cost(), trainEval.accuracy(), valEval.cost(), valEval.accuracy(), testAccuracy);
         }
 
-        private Network view() {
+        private TrainingState view() {
             if (view == null) {
-                view = net.copy();
-                viewEvaluator = new Evaluator(view, evalThreads);
+                view = run.state.copy();
+                viewEvaluator = new Evaluator(view.net, evalThreads);
             }
             return view;
         }
@@ -307,53 +359,44 @@ public final class Trainer {
      * (when the steps themselves use one thread and there are spare threads) it runs on a snapshot
      * of the network on the helper threads while the next steps train, and is settled at the next
      * check, at the end of the epoch or before a divergence is reported. A settled check that ends
-     * training puts the snapshot back, so the result is exactly that of stopping at the check.
+     * training puts the snapshot (parameters and optimiser state) back, so the result is exactly
+     * that of stopping at the check.
      */
     private final class Checks implements AutoCloseable {
-        private final Network net;
-        private final Dataset validation;
-        private final double lambda;
-        private final StoppingRule stopping;
-        private final Network best;
-        private final List<Check> history;
-        private final long start;
+        private final Run run;
         private final Evaluator now;
-        private final Network snapshot;
+        private final Observers observers;
+        private final TrainingState snapshot;
         private final Evaluator background;
         private boolean pending;
         private long pendingStep;
         private int pendingEpoch;
         private double pendingCost;
         private long stopStep;
-        private Observers observers;
 
-        Checks(Network net, Dataset validation, double lambda, StoppingRule stopping, Network best,
-                List<Check> history, long start, Evaluator now, boolean overlap) {
-            this.net = net;
-            this.validation = validation;
-            this.lambda = lambda;
-            this.stopping = stopping;
-            this.best = best;
-            this.history = history;
-            this.start = start;
+        Checks(Run run, Evaluator now, Observers observers, boolean overlap) {
+            this.run = run;
             this.now = now;
-            this.snapshot = overlap ? net.copy() : null;
-            this.background = overlap ? new Evaluator(snapshot, evalThreads) : null;
+            this.observers = observers;
+            this.snapshot = overlap ? run.state.copy() : null;
+            this.background = overlap ? new Evaluator(snapshot.net, evalThreads) : null;
         }
 
         /** The check after step {@code step}; a stop reason when training must end. */
         StopReason check(long step, int epoch, double cost) {
             long t0 = System.nanoTime();
             try {
-                if (background == null) return record(step, epoch, cost, now.evaluate(validation, lambda), net);
+                if (background == null) {
+                    return record(step, epoch, cost, now.evaluate(run.validation, config.l2()), run.state);
+                }
                 StopReason stop = settleCheck();
                 if (stop != null) return stop;
-                snapshot.setTo(net);
+                snapshot.setTo(run.state);
                 pendingStep = step;
                 pendingEpoch = epoch;
                 pendingCost = cost;
                 pending = true;
-                background.start(validation, lambda);
+                background.start(run.validation, config.l2());
                 return null;
             } finally {
                 validationNanos += System.nanoTime() - t0;
@@ -379,19 +422,19 @@ public final class Trainer {
             if (!pending) return null;
             pending = false;
             StopReason stop = record(pendingStep, pendingEpoch, pendingCost, background.finish(), snapshot);
-            if (stop != null) net.setTo(snapshot); // back to the step of the check
+            if (stop != null) run.state.setTo(snapshot); // back to the step of the check
             return stop;
         }
 
-        private StopReason record(long step, int epoch, double cost, Evaluation val, Network checked) {
-            Check check = new Check(step, epoch, cost, val.cost(), val.accuracy(), seconds(start));
-            history.add(check);
+        private StopReason record(long step, int epoch, double cost, Evaluation val, TrainingState checked) {
+            Check check = new Check(step, epoch, cost, val.cost(), val.accuracy(), seconds(run.start));
+            run.history.add(check);
             listener.onCheck(check);
             stopStep = step;
             if (!Double.isFinite(val.cost())) return StopReason.DIVERGED;
-            if (stopping.improved(step, val.cost()) && best != null) best.setTo(checked);
+            if (run.stopping.improved(step, val.cost()) && run.best != null) run.best.setTo(checked);
             observers.afterCheck(step, epoch, checked);
-            if (stopping.shouldStop(step)) return StopReason.EARLY_STOPPING;
+            if (run.stopping.shouldStop(step)) return StopReason.EARLY_STOPPING;
             return null;
         }
 

@@ -1,6 +1,7 @@
 package io.github.scratchnet.train;
 
 import io.github.scratchnet.nn.Network;
+import io.github.scratchnet.optim.Optimizer;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param config the hyper-parameters of the run
  * @param network the trained network (the best checkpoint when {@code restoreBest} was set)
+ * @param optimizer the optimiser of {@code network}, with its state at the same step
  * @param history every validation check, in order
  * @param epochs the epoch in which training stopped, from 1
  * @param iterations optimisation steps taken
@@ -22,6 +24,7 @@ import java.util.List;
 public record TrainingResult(
         TrainConfig config,
         Network network,
+        Optimizer optimizer,
         List<Check> history,
         int epochs,
         long iterations,

@@ -93,7 +93,7 @@ class SweepCommandTest {
         assertTrue(r.out().contains("bs500_bn-off_l2-0.05_seed1_"), r.out());
         List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
         assertEquals(5, rows.size());
-        assertTrue(rows.get(0).endsWith(",Protocol,Activation") && rows.stream().skip(1).allMatch(l -> l.endsWith(",sound,relu")), rows.toString());
+        assertTrue(rows.get(0).endsWith(",Protocol,Activation,Optimizer") && rows.stream().skip(1).allMatch(l -> l.endsWith(",sound,relu,sgd")), rows.toString());
         assertFalse(r.out().contains("by configuration"), "one seed: no per-configuration table");
 
         Cli.Result again = Cli.run("sweep", "--data-dir", DATA, "--max-train", "1000", "--max-epochs", "1",

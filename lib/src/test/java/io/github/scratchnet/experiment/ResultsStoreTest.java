@@ -40,7 +40,7 @@ class ResultsStoreTest {
         assertEquals(List.of("Run Id", "Config Id", "Question", "Batch Size", "Batchnorm", "Lambda", "Patience (checks)",
                 "Restore Best", "Seed", "Split Seed", "Epoch Number", "Iteration", "Train Time in sec", "Train Cost", "Train Accuracy",
                 "Validation Cost", "Validation Accuracy", "Test Accuracy", "Stop Reason", "Layers", "Learning Rate",
-                "Max Epochs", "Eval Every", "Protocol", "Activation"), r.columnNames());
+                "Max Epochs", "Eval Every", "Protocol", "Activation", "Optimizer"), r.columnNames());
         assertEquals(ColumnType.INTEGER, r.column("Batch Size").type());
         assertEquals(ColumnType.INTEGER, r.column("Seed").type());
         assertEquals(ColumnType.DOUBLE, r.column("Test Accuracy").type());
@@ -54,6 +54,7 @@ class ResultsStoreTest {
         assertEquals(0.9123, r.doubleColumn("Test Accuracy").get(0), 0);
         assertEquals("784-20-7-5-10", r.stringColumn("Layers").get(0));
         assertEquals("sound", r.stringColumn("Protocol").get(0));
+        assertEquals("sgd", r.stringColumn("Optimizer").get(0));
 
         Table c = Table.read().csv(checksCsv.toFile());
         assertEquals(List.of("Run Id", "Iteration", "Epoch", "Train Cost", "Validation Cost", "Validation Accuracy",

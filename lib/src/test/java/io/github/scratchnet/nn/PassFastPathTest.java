@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.scratchnet.data.Dataset;
+import io.github.scratchnet.optim.Sgd;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.scratchnet.nn.Activation;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.optim.OptimizerSpec;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,7 +22,7 @@ class SettingTest {
     private static final TrainConfig EVERY = TrainConfig.builder().layers(784, 30, 10).learningRate(0.5).batchSize(7)
             .maxEpochs(9).batchNorm(BatchNormMode.NORMALIZE).activation(Activation.TANH).l2(0.25).patience(11).evalEvery(13).minDelta(0.125)
             .restoreBest(true).seed(-4).splitSeed(3).protocol(Protocol.parse("report,split=seeded,stopping=patience"))
-            .build();
+            .optimizer(OptimizerSpec.parse("adam,beta2=0.99")).build();
 
     @Test
     void everyComponentOfTrainConfigIsDeclaredInOrder() {
@@ -65,6 +66,8 @@ class SettingTest {
         assertEquals(List.of(Protocol.parse("report,init=he"), Protocol.SOUND, Protocol.REPORT),
                 Setting.PROTOCOL.parseList("report,init=he,sound,report"), "fields belong to the protocol before them");
         assertEquals(List.of(16, 32), Setting.BATCH_SIZE.parseList("16,32"));
+        assertEquals(List.of(OptimizerSpec.SGD, OptimizerSpec.parse("adam,beta2=0.99"), OptimizerSpec.MOMENTUM),
+                Setting.OPTIMIZER.parseList("sgd,adam,beta2=0.99,momentum"), "fields belong to the optimizer before them");
         assertThrows(IllegalArgumentException.class, () -> Setting.BATCH_SIZE.parse("16.5"));
         assertThrows(IllegalArgumentException.class, () -> Setting.SEED.set(b, 3));
     }

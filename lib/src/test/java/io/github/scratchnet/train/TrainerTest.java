@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.data.Dataset;
 import io.github.scratchnet.nn.BatchNormMode;
+import io.github.scratchnet.nn.Network;
+import io.github.scratchnet.nn.Parameters;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -85,10 +90,26 @@ class TrainerTest {
 
     @Test
     void restoreBestPutsBackTheBestCheck() {
-        TrainConfig c = small().toBuilder().learningRate(0.5).maxEpochs(20).patience(60).restoreBest(true).build();
-        TrainingResult r = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), null);
-        double best = r.history().stream().mapToDouble(Check::validationCost).min().orElseThrow();
-        assertEquals(best, r.validationCost(), 1e-12);
+        // a large learning rate makes the validation cost bounce: the run stops early, after its best check
+        TrainConfig c = small().toBuilder().learningRate(0.5).maxEpochs(50).patience(20).restoreBest(true).build();
+        Network net = Network.initialize(c.layers(), c.batchNorm(), c.protocol().formulas(), c.protocol().init(), c.seed());
+        Map<Long, Parameters> atCheck = new HashMap<>();
+        // one evaluation thread: each check runs at once, on the parameters of its step
+        TrainingResult r = new Trainer(c).listener(new TrainingListener() {
+            @Override
+            public void onCheck(Check check) {
+                atCheck.put(check.step(), net.parameters().copy());
+            }
+        }).fit(net, blobs(400, 1), blobs(100, 2), null);
+        assertEquals(StopReason.EARLY_STOPPING, r.stopReason(), "the run must stop early for this test to mean anything");
+        assertTrue(r.epochs() < c.maxEpochs());
+        Check best = r.history().stream().min(Comparator.comparingDouble(Check::validationCost)).orElseThrow();
+        assertTrue(best.step() < r.history().get(r.history().size() - 1).step(), "the best check is not the last");
+        assertEquals(best.validationCost(), r.validationCost(), 1e-12);
+        for (int l = 1; l <= net.layers(); l++) {
+            assertArrayEquals(atCheck.get(best.step()).wt(l).data, r.network().parameters().wt(l).data, "W" + l);
+            assertArrayEquals(atCheck.get(best.step()).b(l).data, r.network().parameters().b(l).data, "b" + l);
+        }
     }
 
     @Test
