@@ -69,7 +69,7 @@ public final class StoreCommand implements Callable<Integer> {
     /** {@code store compare}: one line per label; exit 1 when a run both hold differs. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = {"Compare each label's new sweep with the committed store: every number of the runs both "
-                    + "hold, bit for bit (times aside), and the committed model files byte for byte. Exit 1 if any differs."})
+                    + "hold, bit for bit (times aside), and the arrays of the committed model files. Exit 1 if any differs."})
     static final class Compare implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         Folders folders;

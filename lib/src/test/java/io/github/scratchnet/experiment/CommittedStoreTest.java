@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.scratchnet.data.DataSetKind;
+import io.github.scratchnet.nn.ModelFile;
 import io.github.scratchnet.train.Protocol;
 import io.github.scratchnet.train.TrainConfig;
 import java.io.IOException;
@@ -96,5 +98,17 @@ class CommittedStoreTest {
         byte[] before = Files.readAllBytes(store.root().resolve("q").resolve(CommittedStore.RUNS));
         store.publish("q", trained);
         assertArrayEquals(before, Files.readAllBytes(store.root().resolve("q").resolve(CommittedStore.RUNS)));
+    }
+
+    @Test
+    void aModelFileWithOtherWeightsDiffersAndOneWithMoreEntriesDoesNot() {
+        Path committed = store.root().resolve("q").resolve(CommittedStore.MODELS).resolve(first.get(1).id() + ".npz");
+        Path retrained = trained.resolve(Sweep.RUNS).resolve(first.get(1).id() + ".npz");
+        // a committed file written without the optimiser's entries: the new one holds more, and every committed array equal
+        ModelFile.save(first.get(1).network(), DataSetKind.MNIST, committed);
+        assertTrue(StoreComparison.of(store, "q", trained).equal());
+        ModelFile.save(first.get(0).network(), DataSetKind.MNIST, retrained);
+        StoreComparison other = StoreComparison.of(store, "q", trained);
+        assertEquals(List.of(first.get(1).id() + ".npz"), other.differingModels());
     }
 }
