@@ -22,19 +22,31 @@ import java.util.List;
  * {@link io.github.scratchnet.experiment.ReportReplica}).
  */
 public final class ReportQuestions {
-    /** The lambdas the report tried for question 6. */
-    public static final double[] LAMBDAS = {0.2, 0.15, 0.1, 0.05};
+    // Private arrays behind methods that hand out copies: a cell that edits its copy changes nothing here.
+    private static final double[] LAMBDAS = {0.2, 0.15, 0.1, 0.05};
     /** The lambda the report kept for its question 6 tables. */
     public static final double REPORT_LAMBDA = 0.05;
     /** Checks without improvement the patient rule waits for. */
     public static final int PATIENT_CHECKS = 10;
-    /** The patiences, in checks, of the stopping-rule study: the one-check rule's 1, 3 and the patient rule's 10. */
-    public static final int[] PATIENCE_CHECKS = {1, 3, PATIENT_CHECKS};
+    private static final int[] PATIENCE_CHECKS = {1, 3, PATIENT_CHECKS};
 
     private final NotebookSettings settings;
 
     public ReportQuestions(NotebookSettings settings) {
         this.settings = settings;
+    }
+
+    /** The lambdas the report tried for question 6, largest first: a fresh copy on every call. */
+    public static double[] lambdas() {
+        return LAMBDAS.clone();
+    }
+
+    /**
+     * The patiences, in checks, of the stopping-rule study: the one-check rule's 1, 3 and the
+     * patient rule's {@value #PATIENT_CHECKS}; a fresh copy on every call.
+     */
+    public static int[] patienceChecks() {
+        return PATIENCE_CHECKS.clone();
     }
 
     public NotebookSettings settings() {
@@ -52,7 +64,7 @@ public final class ReportQuestions {
     }
 
     /**
-     * Question 6, the lambda search: each lambda of {@link #LAMBDAS} at each given batch size, no
+     * Question 6, the lambda search: each lambda of {@link #lambdas()} at each given batch size, no
      * batchnorm, with the first {@code seeds} of the settings' seeds (all of them when there are fewer).
      */
     public List<TrainConfig> lambdaSearch(int seeds, int... batchSizes) {
@@ -80,13 +92,14 @@ public final class ReportQuestions {
     }
 
     private SweepGrid grid() {
-        return SweepGrid.of(settings.base(NotebookSettings.BATCH_SIZES[0])).batchSizes(NotebookSettings.BATCH_SIZES)
+        int[] batchSizes = NotebookSettings.batchSizes();
+        return SweepGrid.of(settings.base(batchSizes[0])).batchSizes(batchSizes)
                 .seeds(settings.seeds());
     }
 
     /**
      * Every configuration under each stopping rule of the sensitivity study: a patience of each of
-     * {@link #PATIENCE_CHECKS} checks, without and with restoring the best check (the one-check rule
+     * {@link #patienceChecks()} checks, without and with restoring the best check (the one-check rule
      * and the patient rule among them). The sweep trains each group once, at its most patient rule.
      */
     public static List<TrainConfig> stoppingRules(List<TrainConfig> configs) {

@@ -1,5 +1,6 @@
 package io.github.scratchnet.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,18 @@ class ReportQuestionsTest {
         List<TrainConfig> search = full.lambdaSearch(1, 16, 32);
         assertEquals(8, search.size());
         assertEquals(List.of(0.2, 0.15, 0.1, 0.05), search.stream().map(TrainConfig::l2).distinct().toList());
+    }
+
+    @Test
+    void lambdasAndPatiencesAreCopiesThatACellCanEditAlone() {
+        double[] lambdas = ReportQuestions.lambdas();
+        lambdas[0] = 7;
+        int[] patiences = ReportQuestions.patienceChecks();
+        patiences[0] = 50;
+        assertArrayEquals(new double[] {0.2, 0.15, 0.1, 0.05}, ReportQuestions.lambdas());
+        assertArrayEquals(new int[] {1, 3, 10}, ReportQuestions.patienceChecks());
+        assertEquals(List.of(0.2, 0.15, 0.1, 0.05), full.lambdaSearch(1, 16).stream().map(TrainConfig::l2).toList());
+        assertEquals(100, ReportQuestions.stoppingRules(full.q4()).get(0).patience());
     }
 
     @Test
@@ -106,9 +119,9 @@ class ReportQuestionsTest {
         assertEquals(java.util.Set.of(1L, 2L, 3L, 4L, 5L), q4.stream().map(TrainConfig::seed).collect(java.util.stream.Collectors.toSet()));
         assertTrue(q4.stream().allMatch(c -> c.splitSeed() == NotebookSettings.SPLIT_SEED), "one split for every seed");
         assertEquals(full.q4().get(0), q4.get(0), "seed 1 is the run of the notebooks before seeds");
-        assertEquals(3 * 6 * 4, five.lambdaSearch(3, NotebookSettings.BATCH_SIZES).size(), "the search may use fewer seeds");
+        assertEquals(3 * 6 * 4, five.lambdaSearch(3, NotebookSettings.batchSizes()).size(), "the search may use fewer seeds");
         assertEquals(2 * 6 * 4, new ReportQuestions(NotebookSettings.of(false, Path.of(".."), 2))
-                .lambdaSearch(3, NotebookSettings.BATCH_SIZES).size(), "never more seeds than the settings have");
+                .lambdaSearch(3, NotebookSettings.batchSizes()).size(), "never more seeds than the settings have");
     }
 
     @Test
