@@ -79,20 +79,22 @@ class ReportQuestionsTest {
     }
 
     @Test
-    void longestFirstPutsLargeBatchesAndPatientRunsFirst() {
+    void largeBatchesFirstThenPatientRunsThenTheCostlierBatchnorm() {
         List<TrainConfig> q4 = full.q4();
         List<TrainConfig> all = ReportQuestions.all(q4, ReportQuestions.patient(q4), q4);
         assertEquals(12, all.size());
-        List<TrainConfig> order = ReportQuestions.longestFirst(all);
-        assertEquals(12, order.size());
-        assertEquals(512, order.get(0).batchSize());
-        assertTrue(ReportQuestions.isPatient(order.get(0)));
-        assertFalse(ReportQuestions.isPatient(order.get(1)));
-        assertEquals(16, order.get(11).batchSize());
-        List<TrainConfig> modes = ReportQuestions.longestFirst(List.of(full.q5(BatchNormMode.NORMALIZE).get(0),
-                full.q4().get(0), full.q5(BatchNormMode.FULL).get(0)));
-        assertEquals(List.of(BatchNormMode.FULL, BatchNormMode.NORMALIZE, BatchNormMode.OFF),
-                modes.stream().map(TrainConfig::batchNorm).toList());
+        List<TrainConfig> order = ReportQuestions.largeBatchesFirst(all);
+        assertEquals(List.of(512, 512, 256, 256, 128, 128, 64, 64, 32, 32, 16, 16),
+                order.stream().map(TrainConfig::batchSize).toList());
+        for (int i = 0; i < 12; i++) assertEquals(i % 2 == 0, ReportQuestions.isPatient(order.get(i)), "run " + i);
+        TrainConfig off = full.q4().get(0), normalize = full.q5(BatchNormMode.NORMALIZE).get(0),
+                fullBn = full.q5(BatchNormMode.FULL).get(0);
+        for (List<TrainConfig> given : List.of(List.of(normalize, off, fullBn), List.of(off, normalize, fullBn),
+                List.of(fullBn, off, normalize))) {
+            assertEquals(List.of(fullBn, normalize, off), ReportQuestions.largeBatchesFirst(given), "from " + given);
+        }
+        assertEquals(List.of(q4.get(5), fullBn), ReportQuestions.largeBatchesFirst(List.of(fullBn, q4.get(5))),
+                "batch size comes before batchnorm");
     }
 
     @Test
