@@ -29,6 +29,7 @@ import argparse
 import base64
 import os
 import re
+import signal
 import sys
 import tempfile
 import time
@@ -133,7 +134,6 @@ def execute(nb_path: Path, out_path: Path, args, ksm, cwd: Path | None = None) -
     import nbformat
     from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     nb = nbformat.read(nb_path, as_version=4)
     n_code = sum(1 for c in nb.cells if c.cell_type == "code")
@@ -153,7 +153,6 @@ def execute(nb_path: Path, out_path: Path, args, ksm, cwd: Path | None = None) -
 
     class Client(NotebookClient):
         # nbclient's own kernel manager class (async) but with our kernelspec search path.
-        # nbclient then owns the kernel and shuts it down (also on SIGINT/SIGTERM).
         def create_kernel_manager(self):
             self.km = AsyncKernelManager(kernel_name=self.kernel_name, kernel_spec_manager=ksm,
                                          config=self.config)
@@ -170,19 +169,38 @@ def execute(nb_path: Path, out_path: Path, args, ksm, cwd: Path | None = None) -
         on_cell_executed=on_cell_executed,
     )
 
+    # SIGINT/SIGTERM stop the whole run, not just this notebook: the handler records the signal
+    # and unwinds out of setup_kernel, whose exit shuts the kernel down. (nbclient's execute()
+    # would catch the signals itself and leave only a failed cell behind, so the cells run here
+    # through its public setup_kernel/execute_cell, as execute() runs them.)
+    signals: list[str] = []
+
+    def stop(signum, _frame):
+        signals.append(signal.Signals(signum).name)
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     t0 = time.monotonic()
     error: BaseException | None = None
     try:
-        client.execute()
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        client.reset_execution_trackers()
+        with client.setup_kernel():
+            info = client.wait_for_reply(client.kc.kernel_info())
+            if info is not None and "language_info" in info["content"]:
+                nb.metadata["language_info"] = info["content"]["language_info"]
+            for index, cell in enumerate(nb.cells):
+                client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            client.set_widgets_metadata()
+    except KeyboardInterrupt as e:
         error = e
-    except Exception as e:  # kernel failed to start, etc.
+    except Exception as e:  # a cell failed or timed out, the kernel died or did not start, ...
         error = e
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     wall = time.monotonic() - t0
-    # nbclient turns SIGINT/SIGTERM into "shut the kernel down" (the cell then fails as
-    # interrupted); it records that here. Stop the whole run rather than go on.
-    if getattr(client, "_async_cleanup_kernel_future", None) is not None:
-        raise RunInterrupted(f"{nb_path}: interrupted by a signal after {fmt_secs(wall)}")
+    if signals or isinstance(error, KeyboardInterrupt):
+        raise RunInterrupted(f"{nb_path}: interrupted by {signals[0] if signals else 'SIGINT'} after {fmt_secs(wall)}")
 
     if error is None:
         out_path.parent.mkdir(parents=True, exist_ok=True)
