@@ -26,9 +26,11 @@ when interrupted (Ctrl-C / SIGTERM: the kernel is shut down, the run stops).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import base64
 import os
 import re
+import signal
 import sys
 import tempfile
 import time
@@ -133,7 +135,6 @@ def execute(nb_path: Path, out_path: Path, args, ksm, cwd: Path | None = None) -
     import nbformat
     from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     nb = nbformat.read(nb_path, as_version=4)
     n_code = sum(1 for c in nb.cells if c.cell_type == "code")
@@ -153,7 +154,6 @@ def execute(nb_path: Path, out_path: Path, args, ksm, cwd: Path | None = None) -
 
     class Client(NotebookClient):
         # nbclient's own kernel manager class (async) but with our kernelspec search path.
-        # nbclient then owns the kernel and shuts it down (also on SIGINT/SIGTERM).
         def create_kernel_manager(self):
             self.km = AsyncKernelManager(kernel_name=self.kernel_name, kernel_spec_manager=ksm,
                                          config=self.config)
@@ -170,19 +170,48 @@ def execute(nb_path: Path, out_path: Path, args, ksm, cwd: Path | None = None) -
         on_cell_executed=on_cell_executed,
     )
 
+    # SIGINT/SIGTERM stop the whole run, not just this notebook. nbclient's execute() would catch
+    # them itself and leave only a failed cell behind, so the cells run here through its public
+    # setup_kernel/execute_cell, as execute() runs them. The handler only records the signal and,
+    # when the event loop is running (a cell is executing), has the kernel shut down, which ends
+    # the cell; raising inside the loop could leave the kernel running. The flag is read between
+    # cells, and setup_kernel's exit cleans up the kernel.
+    signals: list[str] = []
+
+    async def shutdown_kernel_now():
+        if client.km is not None and await client.km.is_alive():
+            await client.km.shutdown_kernel(now=True)
+
+    def stop(signum, _frame):
+        signals.append(signal.Signals(signum).name)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        loop.call_soon_threadsafe(lambda: asyncio.ensure_future(shutdown_kernel_now()))
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     t0 = time.monotonic()
     error: BaseException | None = None
     try:
-        client.execute()
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        client.reset_execution_trackers()
+        with client.setup_kernel():
+            info = client.wait_for_reply(client.kc.kernel_info())
+            if info is not None and "language_info" in info["content"]:
+                nb.metadata["language_info"] = info["content"]["language_info"]
+            for index, cell in enumerate(nb.cells):
+                if signals:
+                    break
+                client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            client.set_widgets_metadata()
+    except Exception as e:  # a cell failed or timed out, the kernel died or did not start, ...
         error = e
-    except Exception as e:  # kernel failed to start, etc.
-        error = e
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     wall = time.monotonic() - t0
-    # nbclient turns SIGINT/SIGTERM into "shut the kernel down" (the cell then fails as
-    # interrupted); it records that here. Stop the whole run rather than go on.
-    if getattr(client, "_async_cleanup_kernel_future", None) is not None:
-        raise RunInterrupted(f"{nb_path}: interrupted by a signal after {fmt_secs(wall)}")
+    if signals:
+        raise RunInterrupted(f"{nb_path}: interrupted by {signals[0]} after {fmt_secs(wall)}")
 
     if error is None:
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -368,7 +397,11 @@ def main(argv: list[str] | None = None) -> int:
 
     notebooks = [nb for nb in args.notebooks]
     if args.self_test:
-        rc = self_test(args)
+        try:
+            rc = self_test(args)
+        except (RunInterrupted, KeyboardInterrupt) as e:
+            log(f"kernel self-test: {e or 'interrupted'}; stopping")
+            return 130
         if rc or not notebooks:
             return rc
     if not notebooks:

@@ -48,7 +48,7 @@ public class TrainingStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         train = MnistState.get().train();
-        net = Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1);
+        net = Network.initialize(TrainConfig.reportLayers(), BatchNormMode.OFF, 1);
         pass = new Pass(net, batch, threads);
         order = Dataset.permutation(train.size(), new Random(7));
         from = 0;

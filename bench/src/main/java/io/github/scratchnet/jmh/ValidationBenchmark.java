@@ -37,7 +37,7 @@ public class ValidationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         validation = MnistState.get().validation();
-        Network net = Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1);
+        Network net = Network.initialize(TrainConfig.reportLayers(), BatchNormMode.OFF, 1);
         evaluator = new Evaluator(net, threads);
     }
 

@@ -19,13 +19,20 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        String noChild = null;
         if (VectorRelaunch.wanted()) {
-            int exit = VectorRelaunch.run(args);
-            if (exit >= 0) System.exit(exit);
-            // The child JVM did not start: carry on here with the scalar kernels.
+            VectorRelaunch.Outcome child = VectorRelaunch.run(args);
+            if (child.started()) {
+                if (child.problem() != null) System.err.println("error: " + child.problem());
+                System.exit(child.exitCode());
+            }
+            // The child JVM did not start: carry on here with the scalar kernels, and say why.
+            noChild = child.problem();
         }
         VectorRelaunch.followParent();
-        if (args.length > 0 && Set.of("train", "sweep", "bench").contains(args[0]) && !Kernels.vectorised()) {
+        if (noChild != null) {
+            System.err.println("note: " + noChild + "; running the " + Kernels.describe() + " in this JVM instead");
+        } else if (args.length > 0 && Set.of("train", "sweep", "bench").contains(args[0]) && !Kernels.vectorised()) {
             // the same numbers either way, but a user on a JDK without the module should know why it is slow
             System.err.println("note: " + Kernels.describe());
         }

@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.ejml.data.DMatrixRMaj;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.api.NumberColumn;
 
@@ -79,11 +76,6 @@ public final class Conclusions {
 
     // ---- against the report ------------------------------------------------------------------
 
-    private static double testAccuracyAt(List<RunSummary> runs, int batchSize) {
-        return runs.stream().filter(r -> r.batchSize() == batchSize).mapToDouble(RunSummary::testAccuracy).findFirst()
-                .orElse(Double.NaN);
-    }
-
     /** The largest validation cost of our runs against the largest in the report's table. */
     public static String largestCostVerdict(String setting, List<RunSummary> ours, Table report) {
         double mine = nonEmpty(ours).stream().mapToDouble(RunSummary::validationCost).max().orElseThrow();
@@ -93,20 +85,6 @@ public final class Conclusions {
         return "<p><b>" + Html.escape(setting) + ":</b> the largest validation cost in our table is "
                 + String.format(java.util.Locale.ROOT, "%.4g", mine) + "; in the report's it is "
                 + String.format(java.util.Locale.ROOT, "%.4g", theirs) + ".</p>";
-    }
-
-    // ---- stopping rules -----------------------------------------------------------------------
-
-    private static String spread(List<RunSummary> runs) {
-        double lo = runs.stream().mapToDouble(RunSummary::testAccuracy).min().orElse(Double.NaN);
-        double hi = runs.stream().mapToDouble(RunSummary::testAccuracy).max().orElse(Double.NaN);
-        return Html.acc(lo) + "–" + Html.acc(hi);
-    }
-
-    private static void sameBatchSizes(List<RunSummary> a, List<RunSummary> b) {
-        if (!a.stream().map(RunSummary::batchSize).toList().equals(b.stream().map(RunSummary::batchSize).toList())) {
-            throw new ScratchnetException("the two lists of runs need the same batch sizes in the same order");
-        }
     }
 
     // ---- weights with and without L2 ----------------------------------------------------------

@@ -55,8 +55,8 @@ import java.util.stream.Stream;
 public final class NotebookSettings {
     /** The environment variable that selects smoke mode. */
     public static final String SMOKE_VARIABLE = "SCRATCHNET_SMOKE";
-    /** The batch sizes of the report's questions 4 to 6. */
-    public static final int[] BATCH_SIZES = {16, 32, 64, 128, 256, 512};
+    // Private: a notebook's knob copied from a public array would change the library's own list.
+    private static final int[] BATCH_SIZES = {16, 32, 64, 128, 256, 512};
     /** The environment variable that sets how many seeds each configuration trains with. */
     public static final String SEEDS_VARIABLE = "SCRATCHNET_SEEDS";
     /** Seeds per configuration in full mode, unless {@value #SEEDS_VARIABLE} says otherwise. */
@@ -174,6 +174,11 @@ public final class NotebookSettings {
             case "1", "true", "yes", "on" -> true;
             default -> throw new ScratchnetException(variable + "=" + value + " is not understood; set it to 1 or leave it unset");
         };
+    }
+
+    /** The batch sizes of the report's questions 4 to 6, ascending: a fresh copy on every call, the caller's to change. */
+    public static int[] batchSizes() {
+        return BATCH_SIZES.clone();
     }
 
     public boolean smoke() {

@@ -22,19 +22,31 @@ import java.util.List;
  * {@link io.github.scratchnet.experiment.ReportReplica}).
  */
 public final class ReportQuestions {
-    /** The lambdas the report tried for question 6. */
-    public static final double[] LAMBDAS = {0.2, 0.15, 0.1, 0.05};
+    // Private arrays behind methods that hand out copies: a cell that edits its copy changes nothing here.
+    private static final double[] LAMBDAS = {0.2, 0.15, 0.1, 0.05};
     /** The lambda the report kept for its question 6 tables. */
     public static final double REPORT_LAMBDA = 0.05;
     /** Checks without improvement the patient rule waits for. */
     public static final int PATIENT_CHECKS = 10;
-    /** The patiences, in checks, of the stopping-rule study: the one-check rule's 1, 3 and the patient rule's 10. */
-    public static final int[] PATIENCE_CHECKS = {1, 3, PATIENT_CHECKS};
+    private static final int[] PATIENCE_CHECKS = {1, 3, PATIENT_CHECKS};
 
     private final NotebookSettings settings;
 
     public ReportQuestions(NotebookSettings settings) {
         this.settings = settings;
+    }
+
+    /** The lambdas the report tried for question 6, largest first: a fresh copy on every call. */
+    public static double[] lambdas() {
+        return LAMBDAS.clone();
+    }
+
+    /**
+     * The patiences, in checks, of the stopping-rule study: the one-check rule's 1, 3 and the
+     * patient rule's {@value #PATIENT_CHECKS}; a fresh copy on every call.
+     */
+    public static int[] patienceChecks() {
+        return PATIENCE_CHECKS.clone();
     }
 
     public NotebookSettings settings() {
@@ -52,7 +64,7 @@ public final class ReportQuestions {
     }
 
     /**
-     * Question 6, the lambda search: each lambda of {@link #LAMBDAS} at each given batch size, no
+     * Question 6, the lambda search: each lambda of {@link #lambdas()} at each given batch size, no
      * batchnorm, with the first {@code seeds} of the settings' seeds (all of them when there are fewer).
      */
     public List<TrainConfig> lambdaSearch(int seeds, int... batchSizes) {
@@ -80,13 +92,14 @@ public final class ReportQuestions {
     }
 
     private SweepGrid grid() {
-        return SweepGrid.of(settings.base(NotebookSettings.BATCH_SIZES[0])).batchSizes(NotebookSettings.BATCH_SIZES)
+        int[] batchSizes = NotebookSettings.batchSizes();
+        return SweepGrid.of(settings.base(batchSizes[0])).batchSizes(batchSizes)
                 .seeds(settings.seeds());
     }
 
     /**
      * Every configuration under each stopping rule of the sensitivity study: a patience of each of
-     * {@link #PATIENCE_CHECKS} checks, without and with restoring the best check (the one-check rule
+     * {@link #patienceChecks()} checks, without and with restoring the best check (the one-check rule
      * and the patient rule among them). The sweep trains each group once, at its most patient rule.
      */
     public static List<TrainConfig> stoppingRules(List<TrainConfig> configs) {
@@ -141,17 +154,25 @@ public final class ReportQuestions {
     }
 
     /**
-     * The same configurations in the order that finishes soonest on a small pool: the longest
-     * runs first. Large batches with a fixed learning rate need the most epochs, patient runs
-     * outlast the one-check rule and batchnorm costs extra per step, so the order is batch size
-     * descending, then patient before the one-check rule, then full, normalize, off.
+     * The same configurations ordered by what tends to make a run long, so that on a small pool the
+     * long runs start first: batch size descending (large batches with a fixed learning rate need
+     * the most epochs), then the patient rule before the others (it outlasts the one-check rule),
+     * then full batchnorm, normalize, off (batchnorm costs extra per step). Nothing is measured:
+     * runs with the same keys keep their order.
      */
-    public static List<TrainConfig> longestFirst(List<TrainConfig> configs) {
+    public static List<TrainConfig> largeBatchesFirst(List<TrainConfig> configs) {
         List<TrainConfig> out = new ArrayList<>(configs);
         out.sort(Comparator.comparingInt(TrainConfig::batchSize).reversed()
                 .thenComparing(c -> !isPatient(c))
-                .thenComparing(c -> -c.batchNorm().ordinal()));
+                .thenComparingInt(c -> batchNormCostRank(c.batchNorm())));
         return out;
+    }
+
+    // Named, not BatchNormMode's declaration order, so a reordered or extended enum cannot change the schedule.
+    private static int batchNormCostRank(BatchNormMode mode) {
+        if (mode == BatchNormMode.FULL) return 0;
+        if (mode == BatchNormMode.NORMALIZE) return 1;
+        return 2;
     }
 
     /** The configurations whose batch size is one of {@code batchSizes}, in their order. */

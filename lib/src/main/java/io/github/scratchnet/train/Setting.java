@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * constant here and its behaviour.
  */
 public enum Setting {
-    LAYERS(of("layers", SettingType.INTS, TrainConfig::layers, TrainConfig.REPORT_LAYERS).names("layers", "layers")
+    LAYERS(of("layers", SettingType.INTS, TrainConfig::layers, TrainConfig.reportLayers()).names("layers", "layers")
             .cli("--layers", "N", "layer sizes, input first")
             .column("Layers", false, String.class, c -> SettingType.joined(c.layers(), "-"))),
     LEARNING_RATE(of("learningRate", SettingType.DOUBLE, TrainConfig::learningRate, 0.009).names("lr", "learning_rate")

@@ -59,7 +59,13 @@ public record TrainConfig(
         Activation activation,
         OptimizerSpec optimizer) {
 
-    public static final int[] REPORT_LAYERS = {784, 20, 7, 5, 10};
+    // Private: a public array could be changed in place by any caller (a notebook cell), for everyone.
+    private static final int[] REPORT_LAYERS = {784, 20, 7, 5, 10};
+
+    /** The report's layer sizes, [784, 20, 7, 5, 10], input first: a fresh copy on every call, the caller's to change. */
+    public static int[] reportLayers() {
+        return REPORT_LAYERS.clone();
+    }
 
     public TrainConfig {
         layers = layers.clone();

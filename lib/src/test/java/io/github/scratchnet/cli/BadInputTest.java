@@ -45,12 +45,12 @@ class BadInputTest {
     static void files() throws IOException {
         aFile = Files.writeString(tmp.resolve("a-file"), "not a folder");
         goodModel = tmp.resolve("good.npz");
-        ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1), goodModel);
+        ModelFile.save(Network.initialize(TrainConfig.reportLayers(), BatchNormMode.OFF, 1), goodModel);
         ModelFile.save(Network.initialize(new int[] {784, 5, 3}, BatchNormMode.OFF, 1), tmp.resolve("three-classes.npz"));
-        ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.OFF, 1), DataSetKind.FASHION_MNIST,
+        ModelFile.save(Network.initialize(TrainConfig.reportLayers(), BatchNormMode.OFF, 1), DataSetKind.FASHION_MNIST,
                 tmp.resolve("fashion.npz"));
         Files.write(tmp.resolve("corrupt.npz"), Arrays.copyOf(Files.readAllBytes(goodModel), 300));
-        ModelFile.save(Network.initialize(TrainConfig.REPORT_LAYERS, BatchNormMode.FULL, 1), tmp.resolve("bn.npz"));
+        ModelFile.save(Network.initialize(TrainConfig.reportLayers(), BatchNormMode.FULL, 1), tmp.resolve("bn.npz"));
     }
 
     /** A data folder with links to the real files, {@code name} replaced by {@code content} (null: absent). */

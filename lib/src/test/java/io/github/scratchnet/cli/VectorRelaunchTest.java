@@ -1,9 +1,13 @@
 package io.github.scratchnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.scratchnet.nn.Kernels;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,5 +86,66 @@ class VectorRelaunchTest {
         assertEquals(2, bad.exit(), bad.err());
         assertTrue(bad.err().contains("Unknown option: '--frobnicate'"), bad.err());
         assertEquals("", bad.out());
+    }
+
+    @Test
+    void theIncubatorWarningStaysOffTheScreenAndNothingElseDoes() throws Exception {
+        Run r = javaJar(Map.of(), "train", "--frobnicate");
+        assertFalse(r.err().contains("incubator"), r.err());
+        assertEquals("error: Unknown option: '--frobnicate' (see --help)", r.err().strip().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void theFilterDropsOnlyAFirstLineThatIsExactlyTheWarning() {
+        String w = VectorRelaunch.INCUBATOR_WARNING + "\n";
+        assertEquals("epoch 1\rerror: x\n", filtered(w + "epoch 1\rerror: x\n"));
+        assertEquals("", filtered(w));
+        for (String kept : new String[] {"", "note: y\n" + w, VectorRelaunch.INCUBATOR_WARNING + ", jdk.other\nz\n",
+                "WARNING: Using incubator", "a\r50%\r100%\n"}) {
+            assertEquals(kept, filtered(kept), "must pass through unchanged");
+        }
+        VectorRelaunch.StderrFilter f = new VectorRelaunch.StderrFilter(
+                new ByteArrayInputStream((w + "first\nlast words, café\n\n").getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream());
+        f.run();
+        assertEquals("last words, café", f.lastLine());
+    }
+
+    /** What the filter passes on, read whole and one byte per read (the warning split across reads): the same. */
+    private static String filtered(String childStderr) {
+        byte[] bytes = childStderr.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(), dribbled = new ByteArrayOutputStream();
+        new VectorRelaunch.StderrFilter(new ByteArrayInputStream(bytes), whole).run();
+        new VectorRelaunch.StderrFilter(new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        }, dribbled).run();
+        assertEquals(whole.toString(StandardCharsets.UTF_8), dribbled.toString(StandardCharsets.UTF_8), childStderr);
+        return whole.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aChildThatCannotStartSaysWhy() {
+        VectorRelaunch.Outcome o = VectorRelaunch.run(List.of(tmp.resolve("no-such-java").toString(), "-version"),
+                new ByteArrayOutputStream());
+        assertFalse(o.started());
+        assertTrue(o.problem().startsWith("could not start " + tmp.resolve("no-such-java") + " with "
+                + Kernels.JVM_OPTION + " (Cannot run program"), o.problem());
+        assertFalse(o.problem().contains("\n"), o.problem());
+    }
+
+    @Test
+    void aChildKilledByASignalSaysSoWithItsLastLine() {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        VectorRelaunch.Outcome o = VectorRelaunch.run(List.of("/bin/sh", "-c", "echo loading MNIST >&2; kill -9 $$"), err);
+        assertEquals(137, o.exitCode());
+        assertTrue(o.problem().endsWith("ended with exit code 137, killed by signal 9; its last line on stderr:"
+                + " loading MNIST"), o.problem());
+        assertEquals("loading MNIST\n", err.toString(StandardCharsets.UTF_8));
+        VectorRelaunch.Outcome fine = VectorRelaunch.run(List.of("/bin/sh", "-c", "exit 3"), err);
+        assertEquals(new VectorRelaunch.Outcome(3, null), fine, "an exit code of its own: the child has said why");
     }
 }

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -75,6 +76,39 @@ class DataFilesTest {
                 () -> DataFiles.ensure(DataSetKind.FASHION_MNIST, dir, other, List.of(), null, null));
         assertTrue(e.getMessage().startsWith(dir.resolve(MnistFiles.TEST_LABELS) + " is not the Fashion-MNIST file"),
                 e.getMessage());
+    }
+
+    @Test
+    void aFileReplacedInPlaceWithTheSameSizeAndTimeIsCheckedAgain() throws IOException {
+        writeAll(dir, false);
+        DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(), null, null);
+        Path labels = dir.resolve(MnistFiles.TEST_LABELS);
+        FileTime time = Files.getLastModifiedTime(labels);
+        byte[] other = IdxBytes.labels(new byte[] {9, 9});
+        assertEquals(Files.size(labels), other.length, "the same size, as MNIST's and Fashion-MNIST's files have");
+        Files.write(labels, other);
+        Files.setLastModifiedTime(labels, time);
+        ScratchnetException e = assertThrows(ScratchnetException.class,
+                () -> DataFiles.ensure(DataSetKind.MNIST, dir, sums, List.of(), null, null));
+        assertTrue(e.getMessage().startsWith(labels + " is not the MNIST file"), e.getMessage());
+    }
+
+    @Test
+    void twoFoldersWithTheSameNamesAreEachCheckedOnTheirOwnContent() throws IOException {
+        Path mnist = Files.createDirectory(dir.resolve("mnist"));
+        Path lookalike = Files.createDirectory(dir.resolve("lookalike"));
+        writeAll(mnist, false);
+        writeAll(lookalike, false);
+        Files.write(lookalike.resolve(MnistFiles.TRAIN_LABELS), IdxBytes.labels(new byte[] {7, 7}));
+        for (String file : MnistFiles.NAMES) {
+            Files.setLastModifiedTime(lookalike.resolve(file), Files.getLastModifiedTime(mnist.resolve(file)));
+        }
+        DataFiles.ensure(DataSetKind.MNIST, mnist, sums, List.of(), null, null);
+        ScratchnetException e = assertThrows(ScratchnetException.class,
+                () -> DataFiles.ensure(DataSetKind.MNIST, lookalike, sums, List.of(), null, null));
+        assertTrue(e.getMessage().startsWith(lookalike.resolve(MnistFiles.TRAIN_LABELS) + " is not the MNIST file"),
+                e.getMessage());
+        assertSame(mnist, DataFiles.ensure(DataSetKind.MNIST, mnist, sums, List.of(), null, null));
     }
 
     @Test

@@ -80,6 +80,37 @@ class RunFileTest {
         assertInvalid(good.replace("\"protocol\": \"sound\"", "\"protocol\": \"bogus\""), "incomplete or damaged");
     }
 
+    @Test
+    void wrongTypesAndValuesAreDamageNotBugs() throws Exception {
+        String good = new String(RunFile.encode(config, summary, history, null), StandardCharsets.UTF_8);
+        assertInvalid(changed(good, "\"history\": [", "\"history\": [1, "), "a history entry is not an object");
+        assertInvalid(changed(good, "\"history\": [", "\"history\": 3, \"x\": ["), "'history' is not a list");
+        assertInvalid(changed(good, "\"summary\": {", "\"summary\": [], \"s\": {"), "'summary' is not an object");
+        assertInvalid(changed(good, "\"step\": 100", "\"step\": \"a hundred\""), "'step' is not a whole number");
+        assertInvalid(changed(good, "\"val_accuracy\": 0.5", "\"val_accuracy\": true"), "'val_accuracy' is not a number");
+        assertInvalid(changed(good, "\"restore_best\": true", "\"restore_best\": \"yes\""), "'restore_best' is not true or false");
+        assertInvalid(changed(good, "\"layers\": [", "\"layers\": [{}, "), "'layers' is not a single value");
+        assertInvalid(changed(good, "\"batch_size\": 32", "\"batch_size\": 3000000000"), "'batch_size' is out of range");
+        String stop = "\"stop_reason\": \"diverged\"", bored = "\"stop_reason\": \"bored\"";
+        assertInvalid(changed(changed(good, stop, bored), stop, bored), "not a stop reason"); // top level, then the summary's
+    }
+
+    @Test
+    void aBugWhileReadingPropagatesInsteadOfCallingTheFileDamaged() throws Exception {
+        Path file = dir.resolve("run.json");
+        Files.write(file, RunFile.encode(config, summary, history, null));
+        NullPointerException npe = assertThrows(NullPointerException.class,
+                () -> RunFile.read(file, o -> { throw new NullPointerException("a bug in the reader"); }));
+        assertEquals("a bug in the reader", npe.getMessage());
+        assertThrows(IllegalStateException.class, () -> RunFile.read(file, o -> { throw new IllegalStateException("bug"); }));
+        assertEquals(config, RunFile.read(file).config(), "the same file, read by the real decoder");
+    }
+
+    private static String changed(String text, String from, String to) {
+        assertTrue(text.contains(from), "the encoded file has no " + from + ":\n" + text);
+        return text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+    }
+
     private void assertInvalid(String content, String phrase) throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, content);

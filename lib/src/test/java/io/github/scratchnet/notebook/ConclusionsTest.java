@@ -8,21 +8,16 @@ import io.github.scratchnet.ScratchnetException;
 import io.github.scratchnet.experiment.RunSummary;
 import io.github.scratchnet.nn.Parameters;
 import io.github.scratchnet.train.TrainConfig;
-import io.github.scratchnet.viz.OriginalReport;
 import io.github.scratchnet.experiment.ResultsStore;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 class ConclusionsTest {
     static RunSummary run(int batch, double lambda, double val, double test, double seconds) {
         return new RunSummary(batch, "off", lambda, 1, 5, 1000, seconds, 0.3, 0.9, 0.4, val, test, "early_stopping");
     }
-
-    static final List<RunSummary> RUNS = List.of(run(16, 0, 0.90, 0.930, 40), run(32, 0, 0.91, 0.927, 20),
-            run(64, 0, 0.92, 0.915, 10), run(128, 0, 0.85, 0.936, 60));
 
     @Test
     void lambdaIsPickedOnValidationAccuracyAlone() {
@@ -76,9 +71,18 @@ class ConclusionsTest {
     }
 
     @Test
-    void largestCostComparesWithTheReport() {
-        String html = Conclusions.largestCostVerdict("costs", RUNS, OriginalReport.question(OriginalReport.Q6_L2_BATCHNORM, true));
-        assertTrue(html.contains("our table is 0.4000") && html.contains("1.273e+05"), html);
-        assertEquals(ResultsStore.VALIDATION_COST, "Validation Cost");
+    void largestCostIsTheMaximumOfEachSide() {
+        List<RunSummary> ours = List.of(withValidationCost(16, 0.31), withValidationCost(32, 2.75), withValidationCost(64, 0.5));
+        Table report = Table.create("report").addColumns(
+                DoubleColumn.create(ResultsStore.VALIDATION_COST, 4.0, 123456.0, 7.5));
+        String html = Conclusions.largestCostVerdict("Costs", ours, report);
+        assertEquals("<p><b>Costs:</b> the largest validation cost in our table is 2.750; in the report's it is"
+                + " 1.235e+05.</p>", html);
+        assertTrue(Conclusions.largestCostVerdict("c", List.of(withValidationCost(16, 9)), report).contains("our table is 9.000"));
+        assertThrows(ScratchnetException.class, () -> Conclusions.largestCostVerdict("c", List.of(), report));
+    }
+
+    static RunSummary withValidationCost(int batch, double cost) {
+        return new RunSummary(batch, "off", 0, 1, 5, 1000, 1, 0.3, 0.9, cost, 0.9, 0.9, "early_stopping");
     }
 }

@@ -30,10 +30,20 @@ class NotebookSettingsTest {
     }
 
     @Test
+    void batchSizesAreACopyThatANotebookKnobCanEditAlone() {
+        int[] knob = NotebookSettings.batchSizes();
+        knob[0] = 8;
+        assertArrayEquals(new int[] {16, 32, 64, 128, 256, 512}, NotebookSettings.batchSizes());
+        assertEquals(16, new ReportQuestions(NotebookSettings.of(false, root, 1)).q4().get(0).batchSize(),
+                "question 4 must not follow an edited copy");
+        assertEquals("16, 32, 64, 128, 256, 512", NotebookSettings.of(false, root).describe().get("batch sizes"));
+    }
+
+    @Test
     void fullModeIsTheReportsSetting() {
         NotebookSettings s = NotebookSettings.of(false, root);
         assertFalse(s.smoke());
-        for (int b : NotebookSettings.BATCH_SIZES) assertEquals(TrainConfig.report(b, 1), s.base(b));
+        for (int b : NotebookSettings.batchSizes()) assertEquals(TrainConfig.report(b, 1), s.base(b));
         assertEquals(48_000, s.trainImages());
         assertEquals(root.resolve("results"), s.resultsDir());
         assertEquals(root.resolve("results/runs/q4"), s.runsDir("q4"));

@@ -1,5 +1,6 @@
 package io.github.scratchnet.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,18 @@ class ReportQuestionsTest {
     }
 
     @Test
+    void lambdasAndPatiencesAreCopiesThatACellCanEditAlone() {
+        double[] lambdas = ReportQuestions.lambdas();
+        lambdas[0] = 7;
+        int[] patiences = ReportQuestions.patienceChecks();
+        patiences[0] = 50;
+        assertArrayEquals(new double[] {0.2, 0.15, 0.1, 0.05}, ReportQuestions.lambdas());
+        assertArrayEquals(new int[] {1, 3, 10}, ReportQuestions.patienceChecks());
+        assertEquals(List.of(0.2, 0.15, 0.1, 0.05), full.lambdaSearch(1, 16).stream().map(TrainConfig::l2).toList());
+        assertEquals(100, ReportQuestions.stoppingRules(full.q4()).get(0).patience());
+    }
+
+    @Test
     void patientRuleWaitsTenChecksAndRestoresTheBest() {
         TrainConfig c = full.q4().get(0);
         TrainConfig p = ReportQuestions.patient(c);
@@ -66,20 +79,22 @@ class ReportQuestionsTest {
     }
 
     @Test
-    void longestFirstPutsLargeBatchesAndPatientRunsFirst() {
+    void largeBatchesFirstThenPatientRunsThenTheCostlierBatchnorm() {
         List<TrainConfig> q4 = full.q4();
         List<TrainConfig> all = ReportQuestions.all(q4, ReportQuestions.patient(q4), q4);
         assertEquals(12, all.size());
-        List<TrainConfig> order = ReportQuestions.longestFirst(all);
-        assertEquals(12, order.size());
-        assertEquals(512, order.get(0).batchSize());
-        assertTrue(ReportQuestions.isPatient(order.get(0)));
-        assertFalse(ReportQuestions.isPatient(order.get(1)));
-        assertEquals(16, order.get(11).batchSize());
-        List<TrainConfig> modes = ReportQuestions.longestFirst(List.of(full.q5(BatchNormMode.NORMALIZE).get(0),
-                full.q4().get(0), full.q5(BatchNormMode.FULL).get(0)));
-        assertEquals(List.of(BatchNormMode.FULL, BatchNormMode.NORMALIZE, BatchNormMode.OFF),
-                modes.stream().map(TrainConfig::batchNorm).toList());
+        List<TrainConfig> order = ReportQuestions.largeBatchesFirst(all);
+        assertEquals(List.of(512, 512, 256, 256, 128, 128, 64, 64, 32, 32, 16, 16),
+                order.stream().map(TrainConfig::batchSize).toList());
+        for (int i = 0; i < 12; i++) assertEquals(i % 2 == 0, ReportQuestions.isPatient(order.get(i)), "run " + i);
+        TrainConfig off = full.q4().get(0), normalize = full.q5(BatchNormMode.NORMALIZE).get(0),
+                fullBn = full.q5(BatchNormMode.FULL).get(0);
+        for (List<TrainConfig> given : List.of(List.of(normalize, off, fullBn), List.of(off, normalize, fullBn),
+                List.of(fullBn, off, normalize))) {
+            assertEquals(List.of(fullBn, normalize, off), ReportQuestions.largeBatchesFirst(given), "from " + given);
+        }
+        assertEquals(List.of(q4.get(5), fullBn), ReportQuestions.largeBatchesFirst(List.of(fullBn, q4.get(5))),
+                "batch size comes before batchnorm");
     }
 
     @Test
@@ -106,9 +121,9 @@ class ReportQuestionsTest {
         assertEquals(java.util.Set.of(1L, 2L, 3L, 4L, 5L), q4.stream().map(TrainConfig::seed).collect(java.util.stream.Collectors.toSet()));
         assertTrue(q4.stream().allMatch(c -> c.splitSeed() == NotebookSettings.SPLIT_SEED), "one split for every seed");
         assertEquals(full.q4().get(0), q4.get(0), "seed 1 is the run of the notebooks before seeds");
-        assertEquals(3 * 6 * 4, five.lambdaSearch(3, NotebookSettings.BATCH_SIZES).size(), "the search may use fewer seeds");
+        assertEquals(3 * 6 * 4, five.lambdaSearch(3, NotebookSettings.batchSizes()).size(), "the search may use fewer seeds");
         assertEquals(2 * 6 * 4, new ReportQuestions(NotebookSettings.of(false, Path.of(".."), 2))
-                .lambdaSearch(3, NotebookSettings.BATCH_SIZES).size(), "never more seeds than the settings have");
+                .lambdaSearch(3, NotebookSettings.batchSizes()).size(), "never more seeds than the settings have");
     }
 
     @Test

@@ -27,6 +27,15 @@ class TrainConfigTest {
     }
 
     @Test
+    void theReportsLayersAreACopyThatACallerCanEditAlone() {
+        int[] mine = TrainConfig.reportLayers();
+        mine[1] = 99;
+        assertEquals("[784, 20, 7, 5, 10]", java.util.Arrays.toString(TrainConfig.reportLayers()));
+        assertEquals("[784, 20, 7, 5, 10]", java.util.Arrays.toString(TrainConfig.defaults().layers()),
+                "the default layers must not follow an edited copy");
+    }
+
+    @Test
     void nonsenseValuesAreRefusedWithOneLineNamingTheParameter() {
         TrainConfig c = TrainConfig.defaults();
         assertNamed("learningRate", () -> c.toBuilder().learningRate(0).build());

@@ -2,6 +2,7 @@ package io.github.scratchnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,12 @@ import io.github.scratchnet.data.Dataset;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.nn.Network;
 import io.github.scratchnet.nn.Parameters;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -35,7 +38,7 @@ class TrainerTest {
     }
 
     @Test
-    void sameSeedGivesTheSameHistoryBitForBit() {
+    void oneAndTwoEvaluationThreadsGiveTheSameHistoryBitForBit() {
         for (BatchNormMode mode : BatchNormMode.values()) {
             TrainConfig c = small().toBuilder().batchNorm(mode).l2(0.1).build();
             TrainingResult a = new Trainer(c).fit(blobs(400, 1), blobs(100, 2), blobs(100, 3));
@@ -51,6 +54,31 @@ class TrainerTest {
             assertArrayEquals(a.network().parameters().wt(1).data, b.network().parameters().wt(1).data, 0);
             assertEquals(a.testAccuracy(), b.testAccuracy(), 0);
         }
+    }
+
+    @Test
+    void sameSeedGivesTheSameHistoryBitForBitAndAnotherSeedDoesNot() {
+        for (BatchNormMode mode : BatchNormMode.values()) {
+            for (int threads : new int[] {1, 2}) {
+                TrainConfig c = small().toBuilder().batchNorm(mode).l2(0.1).build();
+                String what = mode + ", " + threads + " evaluation threads";
+                TrainingResult a = new Trainer(c, threads).fit(blobs(400, 1), blobs(100, 2), blobs(100, 3));
+                TrainingResult b = new Trainer(c, threads).fit(blobs(400, 1), blobs(100, 2), blobs(100, 3));
+                assertTrue(a.history().size() > 1, what);
+                assertArrayEquals(historyBits(a), historyBits(b), what);
+                assertArrayEquals(a.network().parameters().wt(1).data, b.network().parameters().wt(1).data, 0, what);
+                TrainingResult other = new Trainer(c.toBuilder().seed(c.seed() + 1).build(), threads)
+                        .fit(blobs(400, 1), blobs(100, 2), blobs(100, 3));
+                assertFalse(Arrays.equals(historyBits(a), historyBits(other)), what + ": another seed, the same history");
+            }
+        }
+    }
+
+    /** Every number of a history but the wall-clock seconds, as raw bits: step, epoch, costs, accuracy. */
+    static long[] historyBits(TrainingResult r) {
+        return r.history().stream().flatMapToLong(c -> LongStream.of(c.step(), c.epoch(),
+                Double.doubleToRawLongBits(c.trainCost()), Double.doubleToRawLongBits(c.validationCost()),
+                Double.doubleToRawLongBits(c.validationAccuracy()))).toArray();
     }
 
     @Test
