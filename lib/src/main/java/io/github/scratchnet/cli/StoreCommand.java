@@ -46,13 +46,16 @@ public final class StoreCommand implements Callable<Integer> {
         List<String> labels = List.of();
 
         List<String> labels() {
-            if (!labels.isEmpty()) return labels;
-            try (var dirs = Files.list(store)) {
-                return dirs.filter(d -> Files.isRegularFile(d.resolve(CommittedStore.RUNS)))
-                        .map(d -> d.getFileName().toString()).sorted().toList();
+            return labels.isEmpty() ? foldersHolding(store, CommittedStore.RUNS) : labels;
+        }
+
+        /** The names of the subfolders of {@code root} that hold {@code file}, sorted. */
+        static List<String> foldersHolding(Path root, String file) {
+            try (var dirs = Files.list(root)) {
+                return dirs.filter(d -> Files.isRegularFile(d.resolve(file))).map(d -> d.getFileName().toString()).sorted().toList();
             } catch (IOException e) {
-                throw new ScratchnetException("cannot list the committed store " + store + "; give --store the folder"
-                        + " that holds <label>/" + CommittedStore.RUNS, e);
+                throw new ScratchnetException("cannot list " + root + "; give the folder that holds <label>/" + file
+                        + " (make reproduce writes them)", e);
             }
         }
 
@@ -108,7 +111,7 @@ public final class StoreCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             CommittedStore store = new CommittedStore(folders.store);
-            List<String> labels = folders.labels.isEmpty() ? labelsOfRuns() : folders.labels;
+            List<String> labels = folders.labels.isEmpty() ? Folders.foldersHolding(folders.runs, ResultsStore.RUNS_CSV) : folders.labels;
             for (String label : labels) {
                 int models = store.publish(label, folders.sweep(label));
                 out.println("store: " + label + " published from " + folders.runs.resolve(label) + " with " + models
@@ -118,13 +121,5 @@ public final class StoreCommand implements Callable<Integer> {
             return 0;
         }
 
-        private List<String> labelsOfRuns() {
-            try (var dirs = Files.list(folders.runs)) {
-                return dirs.filter(d -> Files.isRegularFile(d.resolve(ResultsStore.RUNS_CSV))).map(d -> d.getFileName().toString())
-                        .sorted().toList();
-            } catch (IOException e) {
-                throw new ScratchnetException("cannot list " + folders.runs + "; run the notebooks first (make reproduce)", e);
-            }
-        }
     }
 }

@@ -376,7 +376,8 @@ public final class NotebookSettings {
         m.put("split seed", SPLIT_SEED + " (the same 48000/12000 split for every run)");
         m.put("data", dataSet.displayName() + " in " + dataDir());
         m.put("runs", retrains()
-                ? "trained anew into " + resultsDir().resolve("runs") + (smoke ? "" : " (" + RETRAIN_VARIABLE + "=1)")
+                ? "trained into " + resultsDir().resolve("runs") + " (finished runs there reused)" + (smoke ? ""
+                        : retrain ? "; " + RETRAIN_VARIABLE + "=1: the committed store is not read" : "; no committed store at " + storeDir())
                 : "read from the committed store " + storeDir() + " (no training unless a run is not there; "
                         + RETRAIN_VARIABLE + "=1 trains every run anew)");
         m.put("files", writes ? "CSV and PNG written under " + resultsDir()
