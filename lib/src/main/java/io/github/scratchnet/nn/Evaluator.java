@@ -8,8 +8,8 @@ import io.github.scratchnet.data.Dataset;
  * <p>The set is cut into chunks of a fixed size and the partial sums are added in chunk order, so
  * the result is bit for bit the same whatever the number of threads (the threads of a
  * {@code WorkerTeam} take the next chunk when they are free; which thread did a chunk does not matter). The evaluator keeps one
- * {@link Pass} per thread and reuses it on every call; inference skips the softmax normalisation
- * ({@link Pass#evaluate}). A network with the report's batchnorm is scored in one piece, since it
+ * {@link Propagator} per thread and reuses it on every call; inference skips the softmax normalisation
+ * ({@link Propagator#evaluate}). A network with the report's batchnorm is scored in one piece, since it
  * normalises with the statistics of the whole set. An evaluator is not thread-safe; close it to
  * stop its threads.
  */
@@ -19,10 +19,10 @@ public final class Evaluator implements AutoCloseable {
 
     private final Network net;
     private final int threads;
-    private final Pass[] passes;
+    private final Propagator[] propagators;
     private final WorkerTeam team;
     private final WorkerTeam.Task chunkTask = this::runChunk;
-    private Pass wholeSet;              // for networks that normalise with the scored set's statistics
+    private Propagator wholeSet;              // for networks that normalise with the scored set's statistics
     private Dataset data;
     private double lambda;
     private int chunks;
@@ -32,8 +32,8 @@ public final class Evaluator implements AutoCloseable {
     public Evaluator(Network net, int threads) {
         this.net = net;
         this.threads = Math.max(1, threads);
-        this.passes = new Pass[this.threads];
-        for (int t = 0; t < this.threads; t++) passes[t] = new Pass(net, CHUNK);
+        this.propagators = new Propagator[this.threads];
+        for (int t = 0; t < this.threads; t++) propagators[t] = new Propagator(net, CHUNK);
         this.team = this.threads == 1 ? null : new WorkerTeam(this.threads, "scratchnet-eval");
     }
 
@@ -95,23 +95,23 @@ public final class Evaluator implements AutoCloseable {
         return net.scoresWholeSets() ? 1 : (data.size() + CHUNK - 1) / CHUNK;
     }
 
-    // The pass for samples from..to of worker w: its chunk pass, or the whole-set pass
+    // The propagator for samples from..to of worker w: its chunk propagator, or the whole-set one
     // (allocated for the largest set scored so far: once per shape).
-    private Pass pass(int worker, int from, int to) {
-        if (to - from <= CHUNK) return passes[worker];
-        if (wholeSet == null || wholeSet.capacity() < to - from) wholeSet = new Pass(net, to - from);
+    private Propagator propagator(int worker, int from, int to) {
+        if (to - from <= CHUNK) return propagators[worker];
+        if (wholeSet == null || wholeSet.capacity() < to - from) wholeSet = new Propagator(net, to - from);
         return wholeSet;
     }
 
-    // Chunk c on worker w's pass; each chunk's sums land in its own slot.
+    // Chunk c on worker w's propagator; each chunk's sums land in its own slot.
     private void runChunk(int worker, int c) {
         Dataset d = data;
         int from = c * CHUNK;
         int to = net.scoresWholeSets() ? d.size() : Math.min(from + CHUNK, d.size());
-        Pass pass = pass(worker, from, to);
-        pass.evaluate(d, from, to);
-        cost[c] = pass.crossEntropySum();
-        correct[c] = pass.correct();
+        Propagator propagator = propagator(worker, from, to);
+        propagator.evaluate(d, from, to);
+        cost[c] = propagator.crossEntropySum();
+        correct[c] = propagator.correct();
     }
 
     /** The most probable class of every sample of {@code data}. */
@@ -120,9 +120,9 @@ public final class Evaluator implements AutoCloseable {
         int step = net.scoresWholeSets() ? Math.max(1, data.size()) : CHUNK;
         for (int from = 0; from < data.size(); from += step) {
             int to = Math.min(from + step, data.size());
-            Pass pass = pass(0, from, to);
-            pass.evaluate(data, from, to);
-            for (int i = 0; i < to - from; i++) out[from + i] = pass.predicted(i);
+            Propagator propagator = propagator(0, from, to);
+            propagator.evaluate(data, from, to);
+            for (int i = 0; i < to - from; i++) out[from + i] = propagator.predicted(i);
         }
         return out;
     }

@@ -7,7 +7,7 @@ import java.util.function.DoubleSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Central finite differences against {@link Pass#backward}: for every entry θ of every parameter
+ * Central finite differences against {@link Propagator#backward}: for every entry θ of every parameter
  * array, {@code (J(θ+h) - J(θ-h)) / 2h} is compared with the analytic gradient, where J is the
  * training-mode cost including the L2 term. Used by the tests and shown in the walkthrough
  * notebook; it costs two forward passes per parameter, so use it on small networks.
@@ -33,16 +33,16 @@ public final class GradientCheck {
 
     /** As {@link #run(Network, Dataset, double)}, but the analytic side may use another lambda: a planted error. */
     public static List<Row> run(Network net, Dataset data, double lambda, double analyticLambda) {
-        Pass pass = new Pass(net, data.size());
+        Propagator propagator = new Propagator(net, data.size());
         Parameters grads = Parameters.zerosLike(net.parameters());
-        pass.forward(data, null, 0, data.size(), true);
-        pass.backward(analyticLambda, grads);
+        propagator.forward(data, null, 0, data.size(), true);
+        propagator.backward(analyticLambda, grads);
         List<Row> rows = new ArrayList<>();
         List<Parameters.Named> params = net.parameters().named();
         List<Parameters.Named> analytic = grads.named();
         for (int k = 0; k < params.size(); k++) {
             rows.add(compare(params.get(k).name(), params.get(k).matrix(), analytic.get(k).matrix(),
-                    () -> cost(pass, net, data, lambda)));
+                    () -> cost(propagator, net, data, lambda)));
         }
         return rows;
     }
@@ -76,8 +76,8 @@ public final class GradientCheck {
     }
 
     /** The training-mode cost J of {@code net} on {@code data}, L2 term included. */
-    public static double cost(Pass pass, Network net, Dataset data, double lambda) {
-        pass.forward(data, null, 0, data.size(), true);
-        return pass.crossEntropy() + lambda / (2.0 * data.size()) * net.l2SumOfSquares();
+    public static double cost(Propagator propagator, Network net, Dataset data, double lambda) {
+        propagator.forward(data, null, 0, data.size(), true);
+        return propagator.crossEntropy() + lambda / (2.0 * data.size()) * net.l2SumOfSquares();
     }
 }

@@ -54,13 +54,13 @@ public final class Inspection {
         int hidden = net.layers() - 1;
         double[][] out = new double[hidden][];
         for (int l = 1; l <= hidden; l++) out[l - 1] = new double[data.size() * net.sizes()[l]];
-        try (Pass pass = new Pass(net, Evaluator.CHUNK)) {
+        try (Propagator propagator = new Propagator(net, Evaluator.CHUNK)) {
             for (int from = 0; from < data.size(); from += Evaluator.CHUNK) {
                 int to = Math.min(from + Evaluator.CHUNK, data.size());
-                pass.forward(data, null, from, to, false);
+                propagator.forward(data, null, from, to, false);
                 for (int l = 1; l <= hidden; l++) {
                     int width = net.sizes()[l];
-                    System.arraycopy(pass.hiddenOutput(l).data, 0, out[l - 1], from * width, (to - from) * width);
+                    System.arraycopy(propagator.hiddenOutput(l).data, 0, out[l - 1], from * width, (to - from) * width);
                 }
             }
         }

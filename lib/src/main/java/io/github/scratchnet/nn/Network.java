@@ -10,7 +10,7 @@ import java.util.Random;
  * (ReLU unless given), the trained {@link Parameters} and the batchnorm {@link RunningStats}. The
  * output layer uses softmax.
  *
- * <p>The network holds state only; the arithmetic lives in the layer classes that {@link Pass}
+ * <p>The network holds state only; the arithmetic lives in the layer classes that {@link Propagator}
  * composes (forward and backward on a batch) and in {@link Evaluator} (cost and accuracy on a
  * whole data set).
  */

@@ -9,14 +9,14 @@
  * (normalize: the activation, then normalised; {@code ThenReportNormalize} in the report's form) or
  * {@code BatchNormThen} (full: batchnorm, then the activation), the two sound normalising kinds
  * {@code NormalizedActivation}s on {@code BatchStatistics} → {@code DenseLayer}
- * ({@code Z = A·Wt + b}) → … → {@code SoftmaxCrossEntropy}. {@link io.github.scratchnet.nn.Pass} composes them
+ * ({@code Z = A·Wt + b}) → … → {@code SoftmaxCrossEntropy}. {@link io.github.scratchnet.nn.Propagator} composes them
  * ({@code LayerStack}), runs them sample by sample ({@code RowWiseSchedule}) or layer by layer
  * ({@code LayerWiseSchedule}, training with batchnorm), and splits large batches across threads
  * ({@code ThreadSplit} on a {@code WorkerTeam}). State lives in {@link io.github.scratchnet.nn.Network}
  * ({@link io.github.scratchnet.nn.Parameters}, {@link io.github.scratchnet.nn.RunningStats});
  * {@link io.github.scratchnet.nn.Evaluator} scores whole data sets, {@link io.github.scratchnet.nn.ModelFile}
  * saves. The layers compute gradients only; an {@link io.github.scratchnet.optim.Optimizer} moves the
- * parameters, inside the pass's fused step as soon as each array's gradient is done.
+ * parameters, inside the propagator's fused step as soon as each array's gradient is done.
  *
  * <p>Conventions:
  * <ul>
@@ -40,7 +40,7 @@
  *       running statistics at inference (momentum {@value io.github.scratchnet.nn.Network#BN_MOMENTUM},
  *       biased batch variance, epsilon {@value io.github.scratchnet.nn.Network#BN_EPSILON}); the
  *       backward pass goes through the mean and the variance.</li>
- *   <li>Work matrices are allocated once per layer of a {@link io.github.scratchnet.nn.Pass} (backward
+ *   <li>Work matrices are allocated once per layer of a {@link io.github.scratchnet.nn.Propagator} (backward
  *       ones on the first backward); a smaller last batch reshapes them. Per step only small
  *       objects are allocated: the immutable records that carry a stage's inputs ({@code Batch},
  *       {@code Step}) and the lambdas that hand a stage to {@code ThreadSplit}, which capture them;

@@ -6,7 +6,7 @@ import io.github.scratchnet.nn.Evaluation;
 import io.github.scratchnet.nn.Evaluator;
 import io.github.scratchnet.nn.LayerSizes;
 import io.github.scratchnet.nn.Network;
-import io.github.scratchnet.nn.Pass;
+import io.github.scratchnet.nn.Propagator;
 import io.github.scratchnet.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,12 +155,12 @@ public final class Trainer {
         boolean anyRestores = config.restoreBest() || observed.stream().anyMatch(TrainConfig::restoreBest);
         Run run = new Run(state, anyRestores ? state.copy() : null, train, validation, test);
         validationNanos = 0;
-        // The pass splits large batches across the same threads as the checks; neither changes a number.
-        try (Pass pass = new Pass(net, config.batchSize(), evalThreads);
+        // The propagator splits large batches across the same threads as the checks; neither changes a number.
+        try (Propagator propagator = new Propagator(net, config.batchSize(), evalThreads);
                 Evaluator evaluator = new Evaluator(net, evalThreads);
                 Observers observers = new Observers(run, evaluator);
-                Checks checks = new Checks(run, evaluator, observers, evalThreads > 1 && !pass.splits(config.batchSize()))) {
-            new Loop(run, pass, checks).train();
+                Checks checks = new Checks(run, evaluator, observers, evalThreads > 1 && !propagator.splits(config.batchSize()))) {
+            new Loop(run, propagator, checks).train();
             double trainSeconds = seconds(run.start);
             // Rules that have not fired end where this run ends, for the same reason.
             observers.finish(run.epoch, run.step, run.reason, trainSeconds);
@@ -200,7 +200,7 @@ public final class Trainer {
     /** The training loop of one {@code fit}: epochs of steps, a check every {@code evalEvery} steps. */
     private final class Loop {
         private final Run run;
-        private final Pass pass;
+        private final Propagator propagator;
         private final Checks checks;
         private final int[] order;
         // A stream of its own for shuffling, so initialisation and order do not depend on each other.
@@ -208,9 +208,9 @@ public final class Trainer {
         private final boolean reportChecks = config.protocol().stopping() == Protocol.Stopping.COST_CHANGE;
         private double firstCost = Double.NaN;
 
-        Loop(Run run, Pass pass, Checks checks) {
+        Loop(Run run, Propagator propagator, Checks checks) {
             this.run = run;
-            this.pass = pass;
+            this.propagator = propagator;
             this.checks = checks;
             order = new int[run.train.size()];
             for (int i = 0; i < order.length; i++) order[i] = i;
@@ -243,7 +243,7 @@ public final class Trainer {
         /** One step on samples {@code order[from..to)} and, when one is due, the check after it. */
         private StopReason step(int from, int to) {
             if (Thread.currentThread().isInterrupted()) throw new TrainingInterruptedException(run.step);
-            pass.forward(run.train, order, from, to, true);
+            propagator.forward(run.train, order, from, to, true);
             int m = to - from;
             double cost = batchCost(m);
             if (run.step == 0) firstCost = cost;
@@ -251,7 +251,7 @@ public final class Trainer {
             boolean exploded = !reportChecks && cost > DIVERGENCE_FACTOR * Math.max(firstCost, 1e-3);
             if (!Double.isFinite(cost) || exploded) return diverged(cost);
             // backward and the optimiser's step in one pass: the numbers of backward + Optimizer.step
-            pass.backwardAndUpdate(config.l2(), run.state.optimizer);
+            propagator.backwardAndUpdate(config.l2(), run.state.optimizer);
             run.step++;
             if (run.step % config.evalEvery() != 0) return null;
             // the report's check: the batch's cost before the update, the L2 term after it
@@ -262,7 +262,7 @@ public final class Trainer {
         // the batch's cost: cross-entropy + λ/(2m)·ΣW²
         private double batchCost(int m) {
             double lambda = config.l2();
-            return pass.crossEntropy() + (lambda == 0 ? 0 : lambda / (2.0 * m) * run.state.net.l2SumOfSquares());
+            return propagator.crossEntropy() + (lambda == 0 ? 0 : lambda / (2.0 * m) * run.state.net.l2SumOfSquares());
         }
 
         /** A cost that is NaN, infinite or exploded: a check still running comes first, as it may have ended training before this step. */

@@ -28,7 +28,7 @@ class ActivationGradientTest {
         "LEAKY_RELU,OFF", "LEAKY_RELU,NORMALIZE", "LEAKY_RELU,FULL"})
     void everyGradientMatchesCentralDifferences(Activation activation, BatchNormMode mode) {
         Network net = network(activation, mode, 11);
-        Dataset data = PassGradientTest.randomData(9, 6, 3, 3);
+        Dataset data = PropagatorGradientTest.randomData(9, 6, 3, 3);
         List<GradientCheck.Row> rows = GradientCheck.run(net, data, 0.7);
         assertEquals(mode == BatchNormMode.FULL ? 3 * 2 + 2 * 2 : 3 * 2, rows.size(), "arrays checked");
         for (GradientCheck.Row row : rows) {

@@ -12,11 +12,11 @@ class EvaluatorTest {
     @ParameterizedTest(name = "batchnorm={0} samples={1}")
     @CsvSource({"OFF,1", "OFF,499", "OFF,500", "OFF,1701", "NORMALIZE,1701", "FULL,1234"})
     void resultsAreTheSameBitsForAnyNumberOfThreads(BatchNormMode mode, int samples) {
-        Network net = PassFastPathTest.network(PassFastPathTest.WIDE, mode, 21);
-        Dataset data = PassFastPathTest.sparseData(samples, PassFastPathTest.WIDE[0], 10, 22);
+        Network net = PropagatorFastPathTest.network(PropagatorFastPathTest.WIDE, mode, 21);
+        Dataset data = PropagatorFastPathTest.sparseData(samples, PropagatorFastPathTest.WIDE[0], 10, 22);
         if (mode != BatchNormMode.OFF) {
-            Pass pass = new Pass(net, samples); // running statistics away from their start
-            pass.forward(data, null, 0, samples, true);
+            Propagator propagator = new Propagator(net, samples); // running statistics away from their start
+            propagator.forward(data, null, 0, samples, true);
         }
         Evaluation one;
         int[] predicted;
@@ -41,15 +41,15 @@ class EvaluatorTest {
     @CsvSource({"1", "777"})
     void chunkSumsMatchOnePassOverTheWholeSet(int samples) {
         // Chunks are summed in order, so a set within one chunk gives exactly one pass's sum.
-        Network net = PassFastPathTest.network(PassFastPathTest.WIDE, BatchNormMode.OFF, 23);
-        Dataset data = PassFastPathTest.sparseData(samples, PassFastPathTest.WIDE[0], 10, 24);
-        Pass pass = new Pass(net, samples);
-        pass.forward(data, null, 0, samples, false);
+        Network net = PropagatorFastPathTest.network(PropagatorFastPathTest.WIDE, BatchNormMode.OFF, 23);
+        Dataset data = PropagatorFastPathTest.sparseData(samples, PropagatorFastPathTest.WIDE[0], 10, 24);
+        Propagator propagator = new Propagator(net, samples);
+        propagator.forward(data, null, 0, samples, false);
         double expected = 0;
         int right = 0;
         for (int from = 0; from < samples; from += Evaluator.CHUNK) {
             int to = Math.min(samples, from + Evaluator.CHUNK);
-            Pass chunk = new Pass(net, Evaluator.CHUNK);
+            Propagator chunk = new Propagator(net, Evaluator.CHUNK);
             chunk.forward(data, null, from, to, false);
             expected += chunk.crossEntropySum();
             right += chunk.correct();
@@ -58,7 +58,7 @@ class EvaluatorTest {
             Evaluation r = e.evaluate(data, 0);
             assertEquals(Double.doubleToLongBits(expected / samples), Double.doubleToLongBits(r.cost()));
             assertEquals((double) right / samples, r.accuracy(), 0);
-            assertEquals(pass.correct(), right);
+            assertEquals(propagator.correct(), right);
         }
     }
 }

@@ -23,8 +23,8 @@ class ModelFileActivationTest {
     @EnumSource(Activation.class)
     void theActivationIsRecordedAndRestored(Activation activation) {
         Network net = ActivationGradientTest.network(activation, BatchNormMode.FULL, 4);
-        Dataset data = PassGradientTest.randomData(9, 6, 3, 3);
-        new Pass(net, 9).forward(data, null, 0, 9, true);
+        Dataset data = PropagatorGradientTest.randomData(9, 6, 3, 3);
+        new Propagator(net, 9).forward(data, null, 0, 9, true);
         Path file = dir.resolve("m.npz");
         ModelFile.save(net, file);
         assertEquals(activation.label(), Npz.read(file).string(ModelFile.ACTIVATION));
@@ -41,7 +41,7 @@ class ModelFileActivationTest {
         Network tanh = ActivationGradientTest.network(Activation.TANH, BatchNormMode.OFF, 4);
         Network relu = new Network(tanh.sizes(), BatchNormMode.OFF, Activation.RELU, Formulas.SOUND, tanh.parameters(),
                 tanh.runningStats());
-        Dataset data = PassGradientTest.randomData(9, 6, 3, 3);
+        Dataset data = PropagatorGradientTest.randomData(9, 6, 3, 3);
         try (Evaluator a = new Evaluator(tanh, 1); Evaluator b = new Evaluator(relu, 1)) {
             assertTrue(a.evaluate(data, 0).cost() != b.evaluate(data, 0).cost());
         }

@@ -1,9 +1,9 @@
 package io.github.scratchnet.nn;
 
-import static io.github.scratchnet.nn.PassFastPathTest.assertSameBits;
-import static io.github.scratchnet.nn.PassFastPathTest.network;
-import static io.github.scratchnet.nn.PassFastPathTest.shuffled;
-import static io.github.scratchnet.nn.PassFastPathTest.sparseData;
+import static io.github.scratchnet.nn.PropagatorFastPathTest.assertSameBits;
+import static io.github.scratchnet.nn.PropagatorFastPathTest.network;
+import static io.github.scratchnet.nn.PropagatorFastPathTest.shuffled;
+import static io.github.scratchnet.nn.PropagatorFastPathTest.sparseData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +31,10 @@ class ModelFileOptimizerTest {
         Optimizer opt = OptimizerSpec.parse(optimizer).create(0.03, net.parameters());
         Dataset data = sparseData(40, SIZES[0], SIZES[SIZES.length - 1], 5);
         int[] order = shuffled(40, 6);
-        try (Pass pass = new Pass(net, 8)) {
+        try (Propagator propagator = new Propagator(net, 8)) {
             for (int s = 0; s < 5; s++) {
-                pass.forward(data, order, 8 * s, 8 * s + 8, true);
-                pass.backwardAndUpdate(0.1, opt);
+                propagator.forward(data, order, 8 * s, 8 * s + 8, true);
+                propagator.backwardAndUpdate(0.1, opt);
             }
         }
         Path file = tmp.resolve("m.npz");

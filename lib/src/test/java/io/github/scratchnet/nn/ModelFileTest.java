@@ -23,10 +23,10 @@ class ModelFileTest {
     @ParameterizedTest
     @EnumSource(BatchNormMode.class)
     void saveThenLoadGivesTheSameNetwork(BatchNormMode mode) {
-        Network net = PassGradientTest.perturbed(mode);
-        Dataset data = PassGradientTest.randomData(9, 6, 3, 3);
+        Network net = PropagatorGradientTest.perturbed(mode);
+        Dataset data = PropagatorGradientTest.randomData(9, 6, 3, 3);
         // One training-mode pass moves the running statistics away from their initial values.
-        new Pass(net, 9).forward(data, null, 0, 9, true);
+        new Propagator(net, 9).forward(data, null, 0, 9, true);
         Path file = dir.resolve("m.npz");
         ModelFile.save(net, file);
         Network back = ModelFile.load(file);

@@ -31,9 +31,9 @@ class ReportFormulasTest {
     void reportBatchnormDividesByTheSampleStdPlusAThousandth() {
         Network net = identityFirst(new int[] {2, 2, 2}, BatchNormMode.NORMALIZE, Formulas.REPORT);
         Dataset data = Dataset.fromRows(new double[][] {{1, -1}, {3, 2}, {-2, 4}}, new int[] {0, 1, 0}, 2);
-        Pass pass = new Pass(net, 3);
-        pass.forward(data, null, 0, 3, true);
-        DMatrixRMaj a = pass.hiddenOutput(1);
+        Propagator propagator = new Propagator(net, 3);
+        propagator.forward(data, null, 0, 3, true);
+        DMatrixRMaj a = propagator.hiddenOutput(1);
         // R = relu(Z) = [[1,0],[3,2],[0,4]]; unit 0: mean 4/3, std sqrt(7/3); unit 1: mean 2, std 2
         double d0 = Math.sqrt(7.0 / 3) + 0.001;
         double[][] expected = {{-1.0 / 3 / d0, -2 / 2.001}, {5.0 / 3 / d0, 0}, {-4.0 / 3 / d0, 2 / 2.001}};
@@ -41,8 +41,8 @@ class ReportFormulasTest {
             for (int j = 0; j < 2; j++) assertEquals(expected[i][j], a.get(i, j), 1e-15, "A[" + i + "," + j + "]");
         }
         // at inference the scored set's own statistics: the same three samples give the same output
-        pass.forward(data, null, 0, 3, false);
-        assertEquals(expected[1][0], pass.hiddenOutput(1).get(1, 0), 1e-15);
+        propagator.forward(data, null, 0, 3, false);
+        assertEquals(expected[1][0], propagator.hiddenOutput(1).get(1, 0), 1e-15);
     }
 
     @Test
@@ -52,10 +52,10 @@ class ReportFormulasTest {
         Network net = identityFirst(new int[] {2, 2, 2}, BatchNormMode.NORMALIZE, Formulas.REPORT);
         Dataset data = Dataset.fromRows(new double[][] {{1, -1}, {3, 2}, {-2, 4}}, new int[] {0, 1, 0}, 2);
         Parameters grads = Parameters.zerosLike(net.parameters());
-        Pass pass = new Pass(net, 3);
-        pass.forward(data, null, 0, 3, true);
-        DMatrixRMaj p = pass.probabilities().copy();
-        pass.backward(0, grads);
+        Propagator propagator = new Propagator(net, 3);
+        propagator.forward(data, null, 0, 3, true);
+        DMatrixRMaj p = propagator.probabilities().copy();
+        propagator.backward(0, grads);
         // W2 = I, so dA1 = dZ2 = (P − Y)/m; dZ1 = dA1 where Z1 > 0; dW1ᵀ = Xᵀ·dZ1 (wt is input-major)
         double[][] x = {{1, -1}, {3, 2}, {-2, 4}};
         int[] y = {0, 1, 0};
@@ -76,33 +76,33 @@ class ReportFormulasTest {
     void reportCostIsMinusLogOfTheProbabilityPlusAThousandth() {
         Network net = identityFirst(new int[] {2, 2}, BatchNormMode.OFF, Formulas.REPORT);
         Dataset data = Dataset.fromRows(new double[][] {{0.5, 0.5}, {2, 0}}, new int[] {1, 1}, 2);
-        Pass pass = new Pass(net, 2);
-        pass.forward(data, null, 0, 2, true);
+        Propagator propagator = new Propagator(net, 2);
+        propagator.forward(data, null, 0, 2, true);
         double p1 = Math.exp(0) / (Math.exp(2) + Math.exp(0));
-        assertEquals(-Math.log(0.5 + 0.001) - Math.log(p1 + 0.001), pass.crossEntropySum(), 1e-15);
-        assertEquals(0, pass.predicted(0), "equal probabilities: the first class, as torch.argmax");
-        assertEquals(0, pass.predicted(1));
+        assertEquals(-Math.log(0.5 + 0.001) - Math.log(p1 + 0.001), propagator.crossEntropySum(), 1e-15);
+        assertEquals(0, propagator.predicted(0), "equal probabilities: the first class, as torch.argmax");
+        assertEquals(0, propagator.predicted(1));
     }
 
     @Test
     void theUnshiftedSoftmaxOverflowsToNaNAsTheReportsDid() {
         Dataset data = Dataset.fromRows(new double[][] {{1000, 1}}, new int[] {1}, 2);
         Network report = identityFirst(new int[] {2, 2}, BatchNormMode.OFF, Formulas.REPORT);
-        Pass pass = new Pass(report, 1);
-        pass.forward(data, null, 0, 1, true);
-        assertTrue(Double.isNaN(pass.crossEntropySum()), "exp(1000) = inf, inf/inf = NaN");
-        assertEquals(0, pass.predicted(0), "NaN counts as the largest probability, as torch.argmax has it");
+        Propagator propagator = new Propagator(report, 1);
+        propagator.forward(data, null, 0, 1, true);
+        assertTrue(Double.isNaN(propagator.crossEntropySum()), "exp(1000) = inf, inf/inf = NaN");
+        assertEquals(0, propagator.predicted(0), "NaN counts as the largest probability, as torch.argmax has it");
         Network sound = identityFirst(new int[] {2, 2}, BatchNormMode.OFF, Formulas.SOUND);
-        Pass shifted = new Pass(sound, 1);
+        Propagator shifted = new Propagator(sound, 1);
         shifted.forward(data, null, 0, 1, true);
         assertEquals(999, shifted.crossEntropySum(), 1e-12, "log-sum-exp: 1000 + log(1 + e^-999) − 1");
     }
 
     @Test
     void theUnshiftedSoftmaxWithTheExactCostKeepsTrueGradients() {
-        Network base = PassGradientTest.perturbed(BatchNormMode.OFF);
+        Network base = PropagatorGradientTest.perturbed(BatchNormMode.OFF);
         Network net = new Network(base.sizes(), BatchNormMode.OFF, UNSHIFTED_EXACT, base.parameters(), base.runningStats());
-        List<GradientCheck.Row> rows = GradientCheck.run(net, PassGradientTest.randomData(9, 6, 3, 3), 0.7);
+        List<GradientCheck.Row> rows = GradientCheck.run(net, PropagatorGradientTest.randomData(9, 6, 3, 3), 0.7);
         for (GradientCheck.Row row : rows) assertTrue(row.relativeError() < 1e-6, "gradient check failed:\n" + row);
     }
 
@@ -110,11 +110,11 @@ class ReportFormulasTest {
     void theReportsL2TermCountsBiasesItsGradientDoesNot() {
         // The report's cost sums the squares of every parameter but its gradient adds λW to weights
         // only: the finite differences of its cost disagree with its bias gradients, and only those.
-        Network base = PassGradientTest.perturbed(BatchNormMode.OFF);
+        Network base = PropagatorGradientTest.perturbed(BatchNormMode.OFF);
         Formulas allParameters = new Formulas(Formulas.Softmax.SHIFTED, Formulas.CrossEntropy.EXACT,
                 Formulas.BatchNormForm.STANDARD, Formulas.L2Scope.ALL_PARAMETERS);
         Network net = new Network(base.sizes(), BatchNormMode.OFF, allParameters, base.parameters(), base.runningStats());
-        for (GradientCheck.Row row : GradientCheck.run(net, PassGradientTest.randomData(9, 6, 3, 3), 0.7)) {
+        for (GradientCheck.Row row : GradientCheck.run(net, PropagatorGradientTest.randomData(9, 6, 3, 3), 0.7)) {
             boolean bias = row.name().startsWith("b");
             assertEquals(bias, row.relativeError() > 1e-3, "unexpected verdict for " + row);
         }

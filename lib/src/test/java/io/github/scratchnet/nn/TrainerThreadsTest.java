@@ -97,10 +97,10 @@ class TrainerThreadsTest {
                 assertEquals(Double.doubleToLongBits(x.validationCost()), Double.doubleToLongBits(y.validationCost()));
                 assertEquals(Double.doubleToLongBits(x.validationAccuracy()), Double.doubleToLongBits(y.validationAccuracy()));
             }
-            PassFastPathTest.assertSameBits(a.network().parameters(), b.network().parameters(), threads + " threads");
+            PropagatorFastPathTest.assertSameBits(a.network().parameters(), b.network().parameters(), threads + " threads");
             for (int l = 1; l < c.layers().length - 1; l++) {
-                PassFastPathTest.assertBits(a.network().runningStats().mean(l).data, b.network().runningStats().mean(l).data, "mean");
-                PassFastPathTest.assertBits(a.network().runningStats().var(l).data, b.network().runningStats().var(l).data, "var");
+                PropagatorFastPathTest.assertBits(a.network().runningStats().mean(l).data, b.network().runningStats().mean(l).data, "mean");
+                PropagatorFastPathTest.assertBits(a.network().runningStats().var(l).data, b.network().runningStats().var(l).data, "var");
             }
             assertEquals(Double.doubleToLongBits(a.trainCost()), Double.doubleToLongBits(b.trainCost()));
             assertEquals(Double.doubleToLongBits(a.validationCost()), Double.doubleToLongBits(b.validationCost()));

@@ -10,7 +10,7 @@ import io.github.scratchnet.data.Dataset;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.nn.Network;
 import io.github.scratchnet.nn.Parameters;
-import io.github.scratchnet.nn.Pass;
+import io.github.scratchnet.nn.Propagator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -111,11 +111,11 @@ class ReportNetworkTest {
         for (int l = 1; l <= 3; l++) {
             for (int j = 0; j < net.parameters().b(l).getNumElements(); j++) net.parameters().b(l).data[j] = 0.1 * r.nextGaussian();
         }
-        Pass pass = new Pass(net, m);
+        Propagator propagator = new Propagator(net, m);
         Parameters grads = Parameters.zerosLike(net.parameters());
-        pass.forward(data, null, 0, m, true);
-        pass.backward(lambda, grads);
-        double fastCost = pass.crossEntropy() + lambda / (2.0 * m) * net.parameters().sumOfSquaredWeights();
+        propagator.forward(data, null, 0, m, true);
+        propagator.backward(lambda, grads);
+        double fastCost = propagator.crossEntropy() + lambda / (2.0 * m) * net.parameters().sumOfSquaredWeights();
 
         Map<String, DMatrixRMaj> p = ReportNetwork.toReport(net.parameters());
         DMatrixRMaj x = data.toColumns();

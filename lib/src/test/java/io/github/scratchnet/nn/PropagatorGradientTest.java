@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PassGradientTest {
+class PropagatorGradientTest {
 
     static Dataset randomData(int samples, int features, int classes, long seed) {
         Random r = new Random(seed);
@@ -52,6 +52,6 @@ class PassGradientTest {
      * the ReLU's kink, where finite differences are meaningless.
      */
     static Network perturbed(BatchNormMode mode) {
-        return PassFastPathTest.network(new int[] {6, 5, 4, 3}, mode, 11);
+        return PropagatorFastPathTest.network(new int[] {6, 5, 4, 3}, mode, 11);
     }
 }

@@ -13,11 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The fast paths of {@link Pass} pinned to readable versions, bit for bit: the blocked kernels
+ * The fast paths of {@link Propagator} pinned to readable versions, bit for bit: the blocked kernels
  * to plain loops, a whole forward and backward to {@link ReadablePass}, the fused SGD step to
  * {@code backward} followed by {@link Sgd#update}, and every split across threads to one thread.
  */
-class PassFastPathTest {
+class PropagatorFastPathTest {
     static final int[] WIDE = {250, 20, 7, 5, 10}; // the reference shape, with more than two feature chunks
     static final int[] ODD = {13, 3, 11, 2, 6};     // widths that miss every block size
 
@@ -150,13 +150,13 @@ class PassFastPathTest {
             Dataset data = sparseData(m + 40, sizes[0], sizes[sizes.length - 1], 4);
             int[] order = shuffled(data.size(), 5);
             ReadablePass reference = new ReadablePass(net, data, order, 20, 20 + m, lambda);
-            try (Pass pass = new Pass(net, m, threads)) {
+            try (Propagator propagator = new Propagator(net, m, threads)) {
                 Parameters grads = Parameters.zerosLike(net.parameters());
-                pass.forward(data, order, 20, 20 + m, true);
-                pass.backward(lambda, grads);
-                assertEquals(Double.doubleToLongBits(reference.costSum), Double.doubleToLongBits(pass.crossEntropySum()));
-                assertEquals(reference.correct, pass.correct());
-                assertBits(reference.probs, java.util.Arrays.copyOf(pass.probabilities().data, m * sizes[sizes.length - 1]),
+                propagator.forward(data, order, 20, 20 + m, true);
+                propagator.backward(lambda, grads);
+                assertEquals(Double.doubleToLongBits(reference.costSum), Double.doubleToLongBits(propagator.crossEntropySum()));
+                assertEquals(reference.correct, propagator.correct());
+                assertBits(reference.probs, java.util.Arrays.copyOf(propagator.probabilities().data, m * sizes[sizes.length - 1]),
                         "probabilities");
                 assertSameBits(reference.grads, grads, "gradient");
             }
@@ -174,7 +174,7 @@ class PassFastPathTest {
         Dataset data = sparseData(3 * m, WIDE[0], WIDE[WIDE.length - 1], 6);
         int[] order = shuffled(data.size(), 7);
         double rate = 0.05;
-        try (Pass a = new Pass(fused, m, threads); Pass b = new Pass(plain, m)) {
+        try (Propagator a = new Propagator(fused, m, threads); Propagator b = new Propagator(plain, m)) {
             Parameters grads = Parameters.zerosLike(plain.parameters());
             for (int step = 0; step < 3; step++) {
                 a.forward(data, order, step * m, step * m + m, true);
@@ -204,14 +204,14 @@ class PassFastPathTest {
         double[] inference = new double[4];
         for (int threads = 1; threads <= 3; threads++) {
             Network net = network(WIDE, mode, 11);
-            try (Pass pass = new Pass(net, m, threads)) {
+            try (Propagator propagator = new Propagator(net, m, threads)) {
                 grads[threads] = Parameters.zerosLike(net.parameters());
-                pass.forward(data, order, 0, m, true);
-                pass.backward(0.3, grads[threads]);
-                cost[threads] = pass.crossEntropySum();
-                pass.backwardAndUpdate(0.3, 0.1);
-                pass.forward(data, order, 0, m, false);
-                inference[threads] = pass.crossEntropySum();
+                propagator.forward(data, order, 0, m, true);
+                propagator.backward(0.3, grads[threads]);
+                cost[threads] = propagator.crossEntropySum();
+                propagator.backwardAndUpdate(0.3, 0.1);
+                propagator.forward(data, order, 0, m, false);
+                inference[threads] = propagator.crossEntropySum();
                 stepped[threads] = net;
             }
         }
@@ -228,17 +228,17 @@ class PassFastPathTest {
     void inferenceWithoutSoftmaxGivesTheSameCostAndPredictions(BatchNormMode mode) {
         Network net = network(WIDE, mode, 12);
         Dataset data = sparseData(60, WIDE[0], WIDE[WIDE.length - 1], 13);
-        Pass pass = new Pass(net, 60);
-        pass.forward(data, null, 0, 60, true); // moves the running statistics off their start
-        pass.forward(data, null, 0, 60, false);
-        double cost = pass.crossEntropySum();
-        int correct = pass.correct();
+        Propagator propagator = new Propagator(net, 60);
+        propagator.forward(data, null, 0, 60, true); // moves the running statistics off their start
+        propagator.forward(data, null, 0, 60, false);
+        double cost = propagator.crossEntropySum();
+        int correct = propagator.correct();
         int[] predicted = new int[60];
-        for (int i = 0; i < 60; i++) predicted[i] = pass.predicted(i);
-        pass.evaluate(data, 0, 60);
-        assertEquals(Double.doubleToLongBits(cost), Double.doubleToLongBits(pass.crossEntropySum()));
-        assertEquals(correct, pass.correct());
-        for (int i = 0; i < 60; i++) assertEquals(predicted[i], pass.predicted(i));
+        for (int i = 0; i < 60; i++) predicted[i] = propagator.predicted(i);
+        propagator.evaluate(data, 0, 60);
+        assertEquals(Double.doubleToLongBits(cost), Double.doubleToLongBits(propagator.crossEntropySum()));
+        assertEquals(correct, propagator.correct());
+        for (int i = 0; i < 60; i++) assertEquals(predicted[i], propagator.predicted(i));
     }
 
     /**

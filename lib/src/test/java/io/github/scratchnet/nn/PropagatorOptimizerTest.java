@@ -1,9 +1,9 @@
 package io.github.scratchnet.nn;
 
-import static io.github.scratchnet.nn.PassFastPathTest.assertSameBits;
-import static io.github.scratchnet.nn.PassFastPathTest.network;
-import static io.github.scratchnet.nn.PassFastPathTest.shuffled;
-import static io.github.scratchnet.nn.PassFastPathTest.sparseData;
+import static io.github.scratchnet.nn.PropagatorFastPathTest.assertSameBits;
+import static io.github.scratchnet.nn.PropagatorFastPathTest.network;
+import static io.github.scratchnet.nn.PropagatorFastPathTest.shuffled;
+import static io.github.scratchnet.nn.PropagatorFastPathTest.sparseData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * done, the first layer densely, chunk by chunk when split) against {@code backward} followed by
  * {@link Optimizer#step}, bit for bit, on one thread and split.
  */
-class PassOptimizerTest {
+class PropagatorOptimizerTest {
     private static final int[] SIZES = {64, 20, 7, 5, 10};
 
     @ParameterizedTest(name = "{0} batchnorm={1} m={2} threads={3} lambda={4}")
@@ -35,7 +35,7 @@ class PassOptimizerTest {
         Optimizer b = spec.create(0.05, plain.parameters());
         Dataset data = sparseData(3 * m, SIZES[0], SIZES[SIZES.length - 1], 6);
         int[] order = shuffled(data.size(), 7);
-        try (Pass pa = new Pass(fused, m, threads); Pass pb = new Pass(plain, m)) {
+        try (Propagator pa = new Propagator(fused, m, threads); Propagator pb = new Propagator(plain, m)) {
             Parameters grads = Parameters.zerosLike(plain.parameters());
             for (int step = 0; step < 3; step++) {
                 pa.forward(data, order, step * m, step * m + m, true);
@@ -61,12 +61,12 @@ class PassOptimizerTest {
         Network net = network(SIZES, BatchNormMode.OFF, 3);
         Optimizer opt = OptimizerSpec.parse(optimizer).create(0.05, net.parameters());
         Dataset data = sparseData(4, SIZES[0], SIZES[SIZES.length - 1], 8);
-        try (Pass pass = new Pass(net, 1)) {
-            pass.forward(data, null, 0, 1, true);
-            pass.backwardAndUpdate(0, opt);
+        try (Propagator propagator = new Propagator(net, 1)) {
+            propagator.forward(data, null, 0, 1, true);
+            propagator.backwardAndUpdate(0, opt);
             double[] before = net.parameters().wt(1).data.clone();
-            pass.forward(data, null, 1, 2, true);
-            pass.backwardAndUpdate(0, opt);
+            propagator.forward(data, null, 1, 2, true);
+            propagator.backwardAndUpdate(0, opt);
             boolean[] written = new boolean[SIZES[0]];
             for (int q = data.rowStart(1); q < data.rowEnd(1); q++) written[data.column()[q]] = true;
             int movedElsewhere = 0;
@@ -84,9 +84,9 @@ class PassOptimizerTest {
         Network net = network(SIZES, BatchNormMode.OFF, 3);
         Optimizer other = OptimizerSpec.parse(optimizer).create(0.05, net.parameters().copy());
         Dataset data = sparseData(4, SIZES[0], SIZES[SIZES.length - 1], 8);
-        try (Pass pass = new Pass(net, 2)) {
-            pass.forward(data, null, 0, 2, true);
-            ScratchnetException e = assertThrows(ScratchnetException.class, () -> pass.backwardAndUpdate(0, other));
+        try (Propagator propagator = new Propagator(net, 2)) {
+            propagator.forward(data, null, 0, 2, true);
+            ScratchnetException e = assertThrows(ScratchnetException.class, () -> propagator.backwardAndUpdate(0, other));
             assertTrue(e.getMessage().startsWith("the optimizer moves the parameters of another network"), e.getMessage());
         }
     }

@@ -7,14 +7,15 @@ import io.github.scratchnet.optim.Sgd;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Forward and backward propagation of one batch through a {@link Network}: the network's layers
- * as objects ({@code SparseInputLayer}, {@code DenseLayer}, a {@code HiddenActivation} per hidden
+ * The engine that propagates batches forward and backward through a {@link Network}, built once
+ * and reused batch after batch (a training run or an {@link Evaluator} keeps one per thread): the
+ * network's layers as objects ({@code SparseInputLayer}, {@code DenseLayer}, a {@code HiddenActivation} per hidden
  * layer, {@code SoftmaxCrossEntropy}), each with its work matrices allocated once for batches of up
  * to {@code capacity} samples (a smaller batch reshapes them).
  *
  * <p>Layout: one sample per row. For layer {@code l}: {@code Z = A(l-1)·Wt + b}. Hidden layers
  * apply the network's {@link Activation} and, depending on {@link BatchNormMode}, normalise; the output layer applies softmax,
- * and the cost is the mean cross-entropy. A pass is not thread-safe: use one per thread.
+ * and the cost is the mean cross-entropy. A propagator is not thread-safe: use one per thread.
  *
  * <p>Schedules: without batch statistics every sample goes through the layers on its own
  * ({@code RowWiseSchedule}; when training with batchnorm off, each sample's {@code dZ} follows its
@@ -28,11 +29,11 @@ import org.ejml.data.DMatrixRMaj;
  * outputs in registers. Each output is still summed in the plain order (bias first, then input by
  * input, or sample by sample for a gradient), so no kernel changes a result.
  *
- * <p>Threads: a pass built with {@code threads > 1} splits a large batch across helper threads
+ * <p>Threads: a propagator built with {@code threads > 1} splits a large batch across helper threads
  * ({@code ThreadSplit}); every sum keeps its sequential order, so the numbers are bit for bit those
- * of one thread. Close such a pass to stop its helpers.
+ * of one thread. Close such a propagator to stop its helpers.
  */
-public final class Pass implements AutoCloseable {
+public final class Propagator implements AutoCloseable {
     /** What the caches hold, and so whether {@link #backward} may run. */
     private enum Cached { NOTHING, TRAINING, INFERENCE, EVALUATION }
 
@@ -53,16 +54,16 @@ public final class Pass implements AutoCloseable {
     private double costSum;
     private int correct;
 
-    /** A pass for batches of up to {@code capacity} samples, on the calling thread only. */
-    public Pass(Network net, int capacity) {
+    /** A propagator for batches of up to {@code capacity} samples, on the calling thread only. */
+    public Propagator(Network net, int capacity) {
         this(net, capacity, 1);
     }
 
     /**
-     * A pass for batches of up to {@code capacity} samples that splits large batches across
+     * A propagator for batches of up to {@code capacity} samples that splits large batches across
      * {@code threads} threads; the results do not depend on {@code threads}.
      */
-    public Pass(Network net, int capacity, int threads) {
+    public Propagator(Network net, int capacity, int threads) {
         if (capacity <= 0) throw new ScratchnetException("batch capacity must be positive, got " + capacity);
         this.net = net;
         this.capacity = capacity;
@@ -73,6 +74,7 @@ public final class Pass implements AutoCloseable {
         this.split = new ThreadSplit(threads);
     }
 
+    /** The largest batch this propagator takes; {@link Evaluator} builds a larger one when a set needs it. */
     public int capacity() {
         return capacity;
     }
@@ -106,7 +108,7 @@ public final class Pass implements AutoCloseable {
         deltasReady = false;
         int m = b.rows();
         if (m <= 0 || m > capacity) {
-            throw new ScratchnetException("batch of " + m + " samples does not fit a pass of capacity " + capacity);
+            throw new ScratchnetException("batch of " + m + " samples does not fit a propagator of capacity " + capacity);
         }
         Dataset data = b.data();
         LayerSizes.requireFits(n, data.features(), data.classes());
@@ -145,7 +147,7 @@ public final class Pass implements AutoCloseable {
         return net.batchNorm() == BatchNormMode.OFF || !training && !net.scoresWholeSets();
     }
 
-    /** Whether a batch of {@code m} samples is split across this pass's threads. */
+    /** Whether a batch of {@code m} samples is split across this propagator's threads. */
     public boolean splits(int m) {
         return split.splits(m);
     }
@@ -217,7 +219,7 @@ public final class Pass implements AutoCloseable {
         trainingBatch();
         if (optimizer.parameters() != net.parameters()) {
             throw new ScratchnetException("the optimizer moves the parameters of another network; make it for this"
-                    + " pass's network with OptimizerSpec.create(rate, network.parameters())");
+                    + " propagator's network with OptimizerSpec.create(rate, network.parameters())");
         }
         if (work == null) work = Parameters.zerosLike(net.parameters());
         optimizer.startStep();
@@ -254,7 +256,7 @@ public final class Pass implements AutoCloseable {
         return switch (cached) {
             case TRAINING -> batch;
             case NOTHING -> throw new IllegalStateException(
-                    "backward needs a training-mode forward first, and this pass has none (no forward yet, or the last one failed)");
+                    "backward needs a training-mode forward first, and this propagator has none (no forward yet, or the last one failed)");
             case EVALUATION -> throw new IllegalStateException(
                     "backward after evaluate: evaluate keeps no probabilities; call forward(data, order, from, to, true) first");
             case INFERENCE -> throw new IllegalStateException(
@@ -263,7 +265,7 @@ public final class Pass implements AutoCloseable {
         };
     }
 
-    /** Stops the helper threads, if any were started; the pass stays usable on one thread. */
+    /** Stops the helper threads, if any were started; the propagator stays usable on one thread. */
     @Override
     public void close() {
         split.close();
