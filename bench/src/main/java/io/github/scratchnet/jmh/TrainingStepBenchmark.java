@@ -4,7 +4,7 @@ import io.github.scratchnet.bench.Benchmark;
 import io.github.scratchnet.data.Dataset;
 import io.github.scratchnet.nn.BatchNormMode;
 import io.github.scratchnet.nn.Network;
-import io.github.scratchnet.nn.Pass;
+import io.github.scratchnet.nn.Propagator;
 import io.github.scratchnet.train.TrainConfig;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One SGD step of the reference workload, as the trainer takes it: forward on a batch of the
- * shuffled training set, backward and update ({@link Pass#backwardAndUpdate}). Batches walk through
+ * shuffled training set, backward and update ({@link Propagator#backwardAndUpdate}). Batches walk through
  * a fixed permutation, so every invocation sees different real MNIST samples.
  */
 @State(Scope.Thread)
@@ -41,7 +41,7 @@ public class TrainingStepBenchmark {
 
     private Dataset train;
     private Network net;
-    private Pass pass;
+    private Propagator propagator;
     private int[] order;
     private int from;
 
@@ -49,23 +49,23 @@ public class TrainingStepBenchmark {
     public void setUp() {
         train = MnistState.get().train();
         net = Network.initialize(TrainConfig.reportLayers(), BatchNormMode.OFF, 1);
-        pass = new Pass(net, batch, threads);
+        propagator = new Propagator(net, batch, threads);
         order = Dataset.permutation(train.size(), new Random(7));
         from = 0;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        pass.close();
+        propagator.close();
     }
 
     /** Forward, backward and SGD update of one batch; returns the batch cost. */
     @org.openjdk.jmh.annotations.Benchmark
     public double step() {
         if (from + batch > order.length) from = 0;
-        pass.forward(train, order, from, from + batch, true);
-        pass.backwardAndUpdate(0, Benchmark.LEARNING_RATE);
+        propagator.forward(train, order, from, from + batch, true);
+        propagator.backwardAndUpdate(0, Benchmark.LEARNING_RATE);
         from += batch;
-        return pass.crossEntropySum();
+        return propagator.crossEntropySum();
     }
 }
